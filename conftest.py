@@ -1,0 +1,15 @@
+import pytest
+from wagtail.models import Locale
+
+from tests.builders import make_home
+
+
+@pytest.fixture
+def home(db):
+    """The Turkish home page (default site root) with a live English translation."""
+    return make_home()
+
+
+@pytest.fixture
+def english_home(home):
+    return home.get_translation(Locale.objects.get(language_code="en"))

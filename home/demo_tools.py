@@ -1,0 +1,107 @@
+"""Building blocks for the idempotent demo content loaders of every app.
+
+Pages are created in Turkish and translated to English through wagtail-localize (a
+TranslationSource, its string translations, then save_target), exactly as the translation
+editor does, so the English tree is a real translation that editors can keep in sync.
+"""
+
+import io
+from typing import TypeVar
+
+from django.core.files.images import ImageFile
+from django.db import models
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from home.turkish import turkish_slugify
+
+P = TypeVar("P", bound=Page)
+M = TypeVar("M", bound=models.Model)
+
+# Text pairs: Turkish source -> English translation.
+Glossary = dict[str, str]
+
+
+class MissingDemoTranslation(Exception):
+    pass
+
+
+def get_locale(language_code: str) -> Locale:
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    return locale
+
+
+def upsert_page(parent: Page, model: type[P], slug: str, **fields) -> P:
+    """Create or update the child of `parent` with this slug, and publish it."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def upsert_object(model: type[M], lookup: dict, **fields) -> M:
+    instance, _ = model.objects.update_or_create(**lookup, defaults=fields)
+    return instance
+
+
+def translate(instance: M, locale: Locale, glossary: Glossary) -> M:
+    """Translate a page or snippet through wagtail-localize, every string from `glossary`."""
+    source, _ = TranslationSource.update_or_create_from_instance(instance)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        text = segment.string.data
+        if text not in glossary:
+            raise MissingDemoTranslation(f"No English text for {text!r} ({instance!r})")
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": glossary[text]},
+        )
+    if not isinstance(instance, DraftStateMixin):
+        translation.save_target()
+        return instance.get_translation(locale)
+    # wagtail-localize publishes through transaction.on_commit with an instance it loaded
+    # earlier, which resets the tree's child count and never runs inside a test
+    # transaction; save a draft and publish it from a fresh instance instead.
+    translation.save_target(publish=False)
+    translated = instance.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return type(instance).objects.get(pk=translated.pk)
+
+
+def make_image(title: str, colour: str, accent: str = "#ffffff", size=(1600, 900)):
+    """A generated illustration (shapes only), stored as a Wagtail image once per title."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    canvas = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(canvas)
+    width, height = size
+    seed = sum(map(ord, title))
+    for index in range(7):
+        radius = 80 + (seed * (index + 3)) % 260
+        x = (seed * (index + 1) * 97) % width
+        y = (seed * (index + 2) * 61) % height
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=accent, width=10)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    filename = f"{turkish_slugify(title)[:40] or 'image'}.png"
+    return image_model.objects.create(title=title, file=ImageFile(buffer, name=filename))

@@ -1,0 +1,63 @@
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from home.i18n import language_links, live_translation_urls
+
+register = template.Library()
+
+
+def _localized_root(request: HttpRequest) -> Page | None:
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    request = context["request"]
+    root = _localized_root(request)
+    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    current = context.get("page")
+    current_path = current.path if current else ""
+    return {"items": [(item, current_path.startswith(item.path)) for item in items]}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    return {"links": language_links(context["request"], context.get("page"))}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context) -> dict:
+    page = context.get("page")
+    if page is None:
+        return {"alternates": {}}
+    request = context["request"]
+    alternates = {
+        code: request.build_absolute_uri(url)
+        for code, url in live_translation_urls(page, request).items()
+    }
+    default = alternates.get(settings.LANGUAGE_CODE) or next(iter(alternates.values()), None)
+    return {"alternates": alternates, "x_default": default}
+
+
+@register.simple_tag(takes_context=True)
+def localized_root_url(context) -> str:
+    root = _localized_root(context["request"])
+    return root.url if root else "/"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_page_url(context, page: Page) -> str:
+    """The page's full URL on the host the visitor used (the Site record may say otherwise)."""
+    request = context["request"]
+    return request.build_absolute_uri(page.get_url(request))

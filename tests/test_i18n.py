@@ -1,0 +1,147 @@
+"""Languages: the / redirect, the switcher, hreflang, sitemap, 404s, dates, catalogues."""
+
+import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import polib
+import pytest
+from defusedxml import ElementTree as ET
+from django.conf import settings
+from django.utils import formats, translation
+from wagtail.models import Locale
+
+from tests.builders import make_standard_page, translate
+
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("en-GB,en;q=0.9", "/en/"), ("tr-TR,tr;q=0.9", "/tr/"), ("de-DE", "/tr/"), ("", "/tr/")],
+)
+def test_root_redirects_by_accept_language(client, home, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.fixture
+def translated_page(home):
+    page = make_standard_page(home, title="Hakkımızda", slug="hakkimizda")
+    english = Locale.objects.get(language_code="en")
+    translate(page, english, title="About us", slug="about")
+    return page
+
+
+def test_switcher_goes_to_the_same_page_in_the_other_language(client, translated_page):
+    response = client.get("/tr/hakkimizda/")
+    assert 'href="/en/about/" hreflang="en"' in response.content.decode()
+    response = client.get("/en/about/")
+    assert 'href="/tr/hakkimizda/" hreflang="tr"' in response.content.decode()
+
+
+def test_switcher_without_a_translation_goes_home_and_says_so(client, home):
+    make_standard_page(home, title="Yalnız Türkçe", slug="yalniz-turkce")
+    html = client.get("/tr/yalniz-turkce/").content.decode()
+    assert 'href="/en/" hreflang="en" lang="en" data-fallback="true"' in html
+    assert "not translated yet: home page" in html
+
+
+def test_switcher_ignores_a_draft_translation(client, home):
+    page = make_standard_page(home, title="Taslak", slug="taslak")
+    draft = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    assert not draft.live
+    html = client.get("/tr/taslak/").content.decode()
+    assert 'data-fallback="true"' in html
+
+
+def test_hreflang_alternates_with_x_default(client, translated_page):
+    html = client.get("/en/about/").content.decode()
+    assert '<link rel="alternate" hreflang="tr" href="http://testserver/tr/hakkimizda/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in html
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/tr/hakkimizda/">'
+        in html
+    )
+    assert '<link rel="canonical" href="http://testserver/en/about/">' in html
+
+
+def test_sitemap_lists_both_languages_with_alternates(client, translated_page):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    urls = {
+        url.find("s:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)
+        }
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+    assert set(urls) == {
+        "http://testserver/tr/",
+        "http://testserver/en/",
+        "http://testserver/tr/hakkimizda/",
+        "http://testserver/en/about/",
+    }
+    assert urls["http://testserver/tr/hakkimizda/"] == {
+        "tr": "http://testserver/tr/hakkimizda/",
+        "en": "http://testserver/en/about/",
+        "x-default": "http://testserver/tr/hakkimizda/",
+    }
+
+
+def test_robots_txt_points_to_the_sitemap(client, home):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("/tr/yok-boyle-bir-sayfa/", "tr", "Sayfa bulunamadı"),
+        ("/en/no-such-page/", "en", "Page not found"),
+    ],
+)
+def test_404_page_in_each_language(client, home, path, lang, heading):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert heading in html
+
+
+def test_turkish_dates_and_istanbul_time():
+    moment = datetime.datetime(2026, 3, 12, 16, 0, tzinfo=datetime.UTC)
+    local = moment.astimezone(ZoneInfo(settings.TIME_ZONE))
+    with translation.override("tr"):
+        assert formats.date_format(local, "j F Y l") == "12 Mart 2026 Perşembe"
+        assert formats.time_format(local, "H:i") == "19:00"
+    with translation.override("en"):
+        assert formats.date_format(local, "l j F Y") == "Thursday 12 March 2026"
+
+
+def test_turkish_catalogues_are_complete_and_compiled():
+    root = Path(settings.BASE_DIR)
+    catalogues = sorted(root.glob("*/locale/tr/LC_MESSAGES/django.po"))
+    assert catalogues, "no Turkish catalogue found"
+    for po_path in catalogues:
+        catalogue = polib.pofile(str(po_path))
+        missing = [
+            entry.msgid for entry in catalogue if not entry.translated() and not entry.obsolete
+        ]
+        assert not missing, f"{po_path}: untranslated {missing[:5]}"
+        compiled = {
+            entry.msgid: entry.msgstr for entry in polib.mofile(str(po_path.with_suffix(".mo")))
+        }
+        source = {entry.msgid: entry.msgstr for entry in catalogue.translated_entries()}
+        assert source.items() <= compiled.items(), f"{po_path}: .mo is stale, run make messages"
+
+
+def test_admin_is_turkish_by_default(admin_client, home):
+    response = admin_client.get("/admin/")
+    assert '<html lang="tr"' in response.content.decode()
