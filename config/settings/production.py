@@ -1,10 +1,19 @@
-"""Production: everything from the environment; see README "Production"."""
+"""Production: everything from the environment; see README "Production".
+
+Several app servers behind a proxy share nothing but PostgreSQL, Redis and the media store:
+sessions, the cache, login-throttle counters and the page cache live in Redis; media on
+S3-compatible object storage; background work in the database queue (`manage.py db_worker`).
+"""
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.logs import logging_config
+
 from .base import *  # noqa: F403
+from .base import MIDDLEWARE
 
 
 def require_env(name: str) -> str:
@@ -14,40 +23,208 @@ def require_env(name: str) -> str:
     return value
 
 
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = require_env("ALLOWED_HOSTS").split(",")
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
-require_env("DATABASE_URL")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or [
+    f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")
+]
 
+# --- Database: PostgreSQL, persistent connections checked before reuse ---------------------
+# Parsed here (not only in base.py) so that this module alone says what production uses.
+DATABASES = {
+    "default": dj_database_url.parse(
+        require_env("DATABASE_URL"),
+        # A sync gunicorn worker holds at most one connection: keep it open between
+        # requests, and ping a reused one before handing it out.
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+
+# --- Cache and sessions: Redis, shared by every app server ---------------------------------
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": require_env("REDIS_URL"),
-        "KEY_PREFIX": "stgm",
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "stgm"),
+        "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
+# --- Files: static through WhiteNoise, media on object storage or local disk ---------------
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    # django-storages reads its AWS_* settings; boto3 takes the credentials from its usual
+    # variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "media")
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
+MEDIA_HOST = (
+    f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    if AWS_STORAGE_BUCKET_NAME and AWS_S3_CUSTOM_DOMAIN
+    else os.environ.get("MEDIA_HOST", "")
+)
 
+# --- Uploads: types and sizes ---------------------------------------------------------------
+# Wagtail's own limits (base.py): images gif/jpg/png/webp/avif up to 10 MB, documents
+# csv/docx/odt/pdf/pptx/txt/xlsx/mp3/vtt up to 20 MB. Here: the request body, the size kept
+# in memory, and the pixels of an image (a decompression bomb is small on the wire).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # non-file form data
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files spool to a temporary file
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Background work: the database queue, run by `manage.py db_worker` ----------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SESSION_COOKIE_HTTPONLY = True
-
+# --- E-mail ---------------------------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true") == "true"
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = SERVER_EMAIL
+
+# --- HTTPS and security headers -------------------------------------------------------------
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 60 * 60 * 12  # an editor's working day
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# Video embeds (YouTube, Vimeo) ask for fullscreen and picture-in-picture.
+PERMISSIONS_POLICY["fullscreen"] = ["self", '"https://www.youtube-nocookie.com"']
+
+# Content-Security-Policy (django-csp 4). Public pages: scripts and styles only from our own
+# origin, no inline script, no eval; video embeds from the usual providers; images also from
+# the media host. CSP_EXTRA_* add origins (comma-separated) without a code change.
+_SELF = "'self'"
+_MEDIA = [MEDIA_HOST] if MEDIA_HOST else []
+_EMBEDS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, *env_list("CSP_EXTRA_SCRIPT_SRC")],
+        "style-src": [_SELF, *env_list("CSP_EXTRA_STYLE_SRC")],
+        "img-src": [_SELF, "data:", *_MEDIA, *env_list("CSP_EXTRA_IMG_SRC")],
+        "media-src": [_SELF, *_MEDIA],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [*_EMBEDS, *env_list("CSP_EXTRA_FRAME_SRC")],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    }
+}
+# The Wagtail admin (editors only, behind a login): Wagtail 8's own templates still render
+# inline <script> (date pickers, inline panels, wagtail-localize's editor) and inline styles,
+# and its accessibility checker compiles templates at run time; the admin previews pages in
+# a same-origin frame and shows images from blob: URLs while uploading. Everything else stays
+# as strict as the public policy.
+STGM_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:", *_MEDIA, *env_list("CSP_EXTRA_IMG_SRC")],
+        "frame-src": [_SELF, *_EMBEDS, *env_list("CSP_EXTRA_FRAME_SRC")],
+        "frame-ancestors": [_SELF],
+    }
+}
+
+# --- Admin login throttle (counters in Redis, shared by every app server) -------------------
+STGM_LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("LOGIN_FAILURES_PER_USERNAME", "5"))
+STGM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+STGM_LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
+# How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
+STGM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.security.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "config.security.AdminLoginThrottleMiddleware",
+)
+MIDDLEWARE.append("config.security.ContentSecurityPolicyMiddleware")
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405 - its system checks
+
+# --- Logs: JSON lines on standard error, no personal data (config/logs.py) ------------------
+LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper())
+
+# --- Error reporting: Sentry (or a compatible service) only when a DSN is given -------------
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        send_default_pii=False,  # no user, address, cookies or form data in events
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
