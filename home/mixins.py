@@ -1,10 +1,13 @@
 """Page machinery shared by every app's page types (like the body blocks, other apps use it)."""
 
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
+from .search_text import index_variants, with_variants
 from .turkish import turkish_slugify
 
 
@@ -20,8 +23,72 @@ class TurkishSlugMixin:
         super()._set_core_field_defaults()
 
 
+def _search_language(obj) -> str | None:
+    locale = getattr(obj, "locale", None)
+    return getattr(locale, "language_code", None)
+
+
+def _searchable_text(value) -> str:
+    """An indexed value as text, the way Wagtail's database backends flatten it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return " ".join(_searchable_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_searchable_text(item) for item in value.values())
+    return force_str(value)
+
+
+def _field_texts(obj, field) -> list[str]:
+    """The text a search field contributes, following RelatedFields into related objects."""
+    if isinstance(field, index.SearchField):
+        return [_searchable_text(field.get_value(obj))]
+    if isinstance(field, index.RelatedFields):
+        related = field.get_value(obj)
+        if related is None:
+            return []
+        if hasattr(related, "all"):
+            related = related.all()
+        elif callable(related):
+            related = [related()]
+        else:
+            related = [related]
+        return [
+            text for item in related for sub in field.fields for text in _field_texts(item, sub)
+        ]
+    return []
+
+
+class FoldedSearchField(index.SearchField):
+    """A SearchField that also indexes the ASCII spellings and stems of its words, so that
+    "isik", "ışık" and "IŞIK" all match "Işık" (see home.search_text). BasePage uses it for
+    the title, which keeps title matches ranked first whatever way a query is typed."""
+
+    def get_value(self, obj):
+        return with_variants(_searchable_text(super().get_value(obj)), _search_language(obj))
+
+
+class FoldedAutocompleteField(index.AutocompleteField):
+    """An AutocompleteField that also indexes the ASCII spellings of its words ("izm" -> İzmir)."""
+
+    def get_value(self, obj):
+        text = _searchable_text(super().get_value(obj))
+        return with_variants(text, _search_language(obj), stems=False)
+
+
+def _fold_title(field):
+    if type(field) is index.SearchField and field.field_name == "title":
+        return FoldedSearchField("title", boost=field.boost)
+    if type(field) is index.AutocompleteField and field.field_name == "title":
+        return FoldedAutocompleteField("title")
+    return field
+
+
 class BasePage(TurkishSlugMixin, Page):
-    """Every page type of the site: Turkish slugs and an optional social-sharing image."""
+    """Every page type of the site: Turkish slugs, an optional social-sharing image, and
+    Turkish-aware search (folded title, `search_text_variants`, `search_result_meta`)."""
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -34,6 +101,9 @@ class BasePage(TurkishSlugMixin, Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    # Page types extend these: `search_fields = [*BasePage.search_fields, index.SearchField(...)]`.
+    # get_search_fields() then swaps the title fields for their folded versions.
+    search_fields = [*Page.search_fields, index.SearchField("search_text_variants")]
 
     class Meta:
         abstract = True
@@ -41,3 +111,38 @@ class BasePage(TurkishSlugMixin, Page):
     @property
     def sharing_image(self):
         return self.social_image
+
+    @classmethod
+    def get_search_fields(cls):
+        """The page type's search fields, with the title folded and `search_text_variants`
+        added even when the type's `search_fields` start from `Page.search_fields`."""
+        fields = {}
+        for field in [*super().get_search_fields(), index.SearchField("search_text_variants")]:
+            field = _fold_title(field)
+            fields[(type(field), field.field_name)] = field
+        return list(fields.values())
+
+    def search_text_variants(self) -> str:
+        """Indexed beside the page's own search fields: the ASCII spellings and folded stems
+        of every word in its other SearchFields (and RelatedFields), so "cay saati" finds
+        "Çay Saati" and "ogrenciler" finds "öğrenciler" on every database."""
+        texts = [
+            text
+            for field in type(self).get_search_fields()
+            if field.field_name not in ("title", "search_text_variants")
+            for text in _field_texts(self, field)
+        ]
+        return index_variants(" ".join(texts), _search_language(self))
+
+    def search_result_meta(self) -> dict:
+        """What a search result shows besides the title and the page type. Override it in a
+        page type and return any of these keys (all optional; missing or empty ones are not
+        shown): "date" (a date or datetime, e.g. the next occurrence of an event), "place"
+        (text, e.g. "Kültürpark, İzmir"), "summary" (text, defaults to the search description
+        or the introduction). Keep it cheap: it runs for every result on a page of results."""
+        summary = self.search_description
+        for name in ("intro", "summary"):
+            value = getattr(self, name, "")
+            if not summary and isinstance(value, str):
+                summary = value
+        return {"summary": summary}

@@ -1,0 +1,104 @@
+"""How text is spelled for the site search, the same way at indexing time and at query time.
+
+Neither SQLite's FTS5 nor PostgreSQL (in a C.UTF-8 database) lower-cases Turkish correctly:
+"Işık" becomes "işık", so a visitor typing "ışık", "IŞIK" or "isik" finds nothing. Rather
+than depend on database collations, every indexed text is stored twice:
+
+* as written, which PostgreSQL stems with the page language's configuration (`turkish`,
+  `english`);
+* plus the extra spellings computed here in Python: each word folded to lower-case ASCII by
+  Turkish rules ("Işık" -> "isik", "Çay" -> "cay") and its Snowball stem folded the same way
+  ("Buluşmaları" -> "bulusma", "meetings" -> "meet").
+
+A query term is then looked for under the same spellings (`term_variants`), so it matches on
+both backends whatever way it was typed, and inflected forms match even on SQLite.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+from .turkish import ascii_fold, turkish_lower
+
+#: Snowball stemmers by language code; other languages are folded but not stemmed.
+STEMMERS = {"tr": "turkish", "en": "english"}
+#: At most this many words of a query are used (longer queries are cut, never rejected).
+MAX_QUERY_TERMS = 10
+
+_WORD = re.compile(r"\w+")
+# A Turkish case suffix after an apostrophe: "İstanbul'da" -> "İstanbul", "STGM’nin" -> "STGM".
+_APOSTROPHE_SUFFIX = re.compile(r"(?<=\w)['’]\w*")
+
+
+def clean_query(raw: str, max_length: int = 200) -> str:
+    """A query as typed, made safe to show, log and search: no control characters, single
+    spaces, at most `max_length` characters."""
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return " ".join(text.split())[:max_length].strip()
+
+
+def lower(text: str, language: str | None) -> str:
+    """Lower-case for `language`: Turkish rules for Turkish, and never "İ" -> "i̇"."""
+    if language == "tr":
+        return turkish_lower(text)
+    return text.replace("İ", "i").lower()
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str, language: str | None) -> str:
+    """The Snowball stem of a lower-case word ("festivaller" -> "festival")."""
+    algorithm = STEMMERS.get(language or "")
+    if algorithm is None:
+        return word
+    # A new stemmer per word (cached above): Snowball stemmers keep state while they work.
+    return snowballstemmer.stemmer(algorithm).stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct words of a query, apostrophe suffixes dropped, at most MAX_QUERY_TERMS."""
+    terms: list[str] = []
+    for word in words(_APOSTROPHE_SUFFIX.sub("", unicodedata.normalize("NFC", query))):
+        if word not in terms:
+            terms.append(word)
+    return terms[:MAX_QUERY_TERMS]
+
+
+def term_variants(term: str, language: str | None) -> list[str]:
+    """The spellings to look a query term up under: as typed, folded, and its folded stem."""
+    lowered = lower(term, language)
+    variants = [term]
+    seen = {lowered}
+    for variant in (ascii_fold(term), ascii_fold(stem(lowered, language))):
+        if variant and variant not in seen:
+            seen.add(variant)
+            variants.append(variant)
+    return variants
+
+
+def index_variants(text: str, language: str | None, *, stems: bool = True) -> str:
+    """The extra words to index beside `text`: folded spellings (and folded stems) of its words
+    wherever they differ from the word as written. Empty for plain ASCII text without stems."""
+    seen: set[str] = set()
+    extra: list[str] = []
+    for word in words(text):
+        lowered = lower(word, language)
+        candidates = [ascii_fold(word)]
+        if stems:
+            candidates.append(ascii_fold(stem(lowered, language)))
+        for variant in candidates:
+            if variant and variant != lowered and variant not in seen:
+                seen.add(variant)
+                extra.append(variant)
+    return " ".join(extra)
+
+
+def with_variants(text: str, language: str | None, *, stems: bool = True) -> str:
+    extra = index_variants(text, language, stems=stems)
+    return f"{text} {extra}" if extra else text
