@@ -1,24 +1,52 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Site
+
+from home.search_text import clean_query, query_terms
+
+from . import services
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+MAX_SUGGESTIONS = 8
 
 
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "results": page_obj}
-    )
+    locale = Locale.get_active()
+    outcome = services.run_search(request.GET.get("q", ""), locale, request.GET.get("type", ""))
+    page_obj = None
+    if query_terms(outcome.query):
+        # get_page() turns "abc", "-1" or "99999" into the first or the last page.
+        page_obj = Paginator(outcome.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        if not request.GET.get("page") and not request.GET.get("type"):
+            # Counted once per search, not again for each results page or type filter.
+            services.log_query(outcome.query, locale.language_code)
+    context = {
+        "search_query": outcome.query,
+        "outcome": outcome,
+        "results": page_obj,
+        "promotions": outcome.promotions if page_obj is None or page_obj.number == 1 else [],
+        "has_terms": bool(query_terms(outcome.query)),
+    }
+    if outcome.query and not outcome.count and not outcome.promotions:
+        context["popular_searches"] = services.popular_searches(locale)
+        context["sections"] = _sections(request)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _sections(request: HttpRequest):
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    root = site.root_page.localized
+    return list(root.get_children().live().public().in_menu())
+
+
+@require_safe
+def suggest(request: HttpRequest) -> JsonResponse:
+    """Titles for search-as-you-type (an enhancement; the form works without it)."""
+    locale = Locale.get_active()
+    text = clean_query(request.GET.get("q", ""), services.MAX_QUERY_LENGTH)
+    return JsonResponse({"suggestions": services.suggest_titles(text, locale, MAX_SUGGESTIONS)})
