@@ -13,3 +13,13 @@ def home(db):
 @pytest.fixture
 def english_home(home):
     return home.get_translation(Locale.objects.get(language_code="en"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached navigation and fragments must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

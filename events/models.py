@@ -1,1 +1,598 @@
+import datetime
+from dataclasses import dataclass
 
+from django import forms
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from recurrence.fields import RecurrenceField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyBlock
+from home.mixins import BasePage
+from home.provinces import Province, sorted_province_choices
+
+from . import recurrence as series_dates
+from .choices import AccessibilityProvision, AttendanceMode, EventStatus, EventType, SeriesKind
+from .forms import EventPageForm, SeriesPageForm
+from .panels import NextDatesPanel
+from .widgets import WagtailRecurrenceWidget
+
+# Recurring series are materialised this far ahead; `manage.py extend_occurrences`
+# (daily) keeps the window rolling.
+SERIES_HORIZON = datetime.timedelta(days=730)
+
+
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    province = models.CharField(_("province"), max_length=2, choices=sorted_province_choices())
+    district = models.CharField(_("district"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    access_notes = models.TextField(
+        _("access notes"),
+        blank=True,
+        help_text=_("Step-free entrance, nearest accessible stop, parking..."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("province"), FieldPanel("district")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("access_notes"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [
+        SynchronizedField("province", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_province_display()})"
+
+    @property
+    def city(self) -> str:
+        return ", ".join(filter(None, [self.district, self.get_province_display()]))
+
+    @property
+    def map_url(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            "https://www.openstreetmap.org/?mlat="
+            f"{self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        )
+
+
+class AccessibilityFeature(models.Model):
+    """One row per provision (seeded by a migration), so events can be filtered by them."""
+
+    code = models.CharField(max_length=30, unique=True, choices=AccessibilityProvision.choices)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("accessibility provision")
+        verbose_name_plural = _("accessibility provisions")
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+@dataclass(frozen=True)
+class OccurrenceSpec:
+    """One date of an event as its page describes it, before it is stored."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    original_start: datetime.datetime
+    status: str = EventStatus.SCHEDULED
+    note: str = ""
+    venue: Venue | None = None
+
+
+class EventFields(models.Model):
+    """The fields every kind of event shares, with their panels."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for listings.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    start = models.DateTimeField(_("starts"), help_text=_("Istanbul time"))
+    end = models.DateTimeField(_("ends"), help_text=_("Istanbul time"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attendance_mode = models.CharField(
+        _("attendance"),
+        max_length=20,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisers = models.CharField(
+        _("organisers and partners"), max_length=300, blank=True, default="STGM"
+    )
+    registration_info = RichTextField(
+        _("registration"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    status_note = models.CharField(
+        _("status note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why it was postponed, cancelled or moved online; shown to visitors."),
+    )
+    accessibility = ParentalManyToManyField(
+        AccessibilityFeature, verbose_name=_("accessibility provisions"), blank=True
+    )
+
+    event_type: str = ""
+    base_form_class = EventPageForm
+
+    class Meta:
+        abstract = True
+
+    @property
+    def sharing_image(self):
+        return self.social_image or self.image
+
+    @property
+    def is_online(self) -> bool:
+        return (
+            self.attendance_mode != AttendanceMode.IN_PERSON
+            or self.status == EventStatus.MOVED_ONLINE
+        )
+
+    def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
+        """The dates to store for this event; a single date unless a subclass says otherwise."""
+        return [
+            OccurrenceSpec(
+                self.start, self.end, self.start, self.status, self.status_note, self.venue
+            )
+        ]
+
+    def upcoming_occurrences(self, limit: int = 10):
+        return Occurrence.objects.filter(page=self).upcoming()[:limit]
+
+
+def event_panels(date_panels: list | None = None) -> list:
+    """The editor panels of EventFields, with the date panels a page type may replace."""
+    return [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            date_panels
+            or [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("online_url")]),
+            ],
+            heading=_("Place"),
+        ),
+        FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("organisers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_info"),
+                FieldPanel("registration_url"),
+                FieldPanel("is_free"),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        FieldPanel("body"),
+    ]
+
+
+EVENT_SEARCH_FIELDS = [
+    index.SearchField("summary"),
+    index.SearchField("body"),
+    index.FilterField("start"),
+    index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("district")]),
+]
+EVENT_PAGE_TYPES = [
+    "events.FestivalPage",
+    "events.MeetingPage",
+    "events.EventSeriesPage",
+    "events.PowerStoriesEventPage",
+]
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = EVENT_PAGE_TYPES
+
+    class Meta:
+        verbose_name = _("events index")
+        verbose_name_plural = _("events indexes")
+
+    @path("")
+    def listing(self, request):
+        from .views import event_listing
+
+        return event_listing(request, self)
+
+    @path("calendar/")
+    @path("calendar/<int:year>/<int:month>/")
+    def calendar(self, request, year: int | None = None, month: int | None = None):
+        from .views import event_calendar
+
+        return event_calendar(request, self, year, month)
+
+
+class FestivalPage(EventFields, BasePage):
+    edition_year = models.PositiveSmallIntegerField(_("edition year"))
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    stands = models.PositiveIntegerField(_("stands"), null=True, blank=True)
+    organisations = models.PositiveIntegerField(_("organisations"), null=True, blank=True)
+    cities = models.PositiveIntegerField(_("cities represented"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    workshops = models.PositiveIntegerField(_("workshops"), null=True, blank=True)
+
+    event_type = EventType.FESTIVAL
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("edition_year"), FieldPanel("theme")]),
+        *event_panels(),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("stands"), FieldPanel("organisations")]),
+                FieldRowPanel([FieldPanel("cities"), FieldPanel("participants")]),
+                FieldPanel("workshops"),
+            ],
+            heading=_("Figures of the edition"),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, *EVENT_SEARCH_FIELDS, index.SearchField("theme")]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("festival")
+        verbose_name_plural = _("festivals")
+
+    def figures(self) -> list[tuple[str, int]]:
+        pairs = [
+            (_("stands"), self.stands),
+            (_("organisations"), self.organisations),
+            (_("cities"), self.cities),
+            (_("participants"), self.participants),
+            (_("workshops"), self.workshops),
+        ]
+        return [(label, value) for label, value in pairs if value]
+
+    def other_editions(self):
+        return (
+            FestivalPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("-edition_year")
+        )
+
+
+class MeetingPage(EventFields, BasePage):
+    campaign = models.CharField(
+        _("campaign"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Strong Civil Society Meetings"),
+    )
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    outcomes = models.TextField(_("what participants raised"), blank=True)
+
+    event_type = EventType.MEETING
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("campaign"),
+        *event_panels(),
+        MultiFieldPanel(
+            [FieldPanel("participants"), FieldPanel("outcomes")], heading=_("Outcomes")
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *EVENT_SEARCH_FIELDS,
+        index.SearchField("campaign"),
+        index.SearchField("outcomes"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+
+class EventSeriesPage(EventFields, BasePage):
+    """A recurring gathering (Tea Time, Power of Change): one page, many dates."""
+
+    series_kind = models.CharField(
+        _("series"), max_length=30, choices=SeriesKind.choices, default=SeriesKind.TEA_TIME
+    )
+    recurrences = RecurrenceField(
+        _("repeats"),
+        help_text=_(
+            "Weekly or monthly rule, extra dates, excluded dates and an end. Every date takes "
+            "the time of the first meeting above."
+        ),
+    )
+
+    event_type = EventType.SERIES
+    base_form_class = SeriesPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("series_kind"),
+        *event_panels(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("recurrences", widget=WagtailRecurrenceWidget),
+                NextDatesPanel(heading=_("Next dates (as last saved)")),
+            ],
+        ),
+        InlinePanel("date_changes", heading=_("Changes to single dates"), label=_("change")),
+    ]
+    search_fields = [*BasePage.search_fields, *EVENT_SEARCH_FIELDS]
+    override_translatable_fields = [SynchronizedField("recurrences", overridable=False)]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("recurring gathering")
+        verbose_name_plural = _("recurring gatherings")
+
+    def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
+        duration = self.end - self.start
+        changes = {change.date: change for change in self.date_changes.all()}
+        specs = []
+        for start in series_dates.expand(self.recurrences, self.start, self.start, until):
+            change = changes.get(start.date())
+            if change is None:
+                specs.append(
+                    OccurrenceSpec(
+                        start, start + duration, start, self.status, self.status_note, self.venue
+                    )
+                )
+                continue
+            new_start = change.new_start or start
+            new_end = change.new_end or new_start + duration
+            specs.append(
+                OccurrenceSpec(new_start, new_end, start, change.status, change.reason, self.venue)
+            )
+        return specs
+
+    @property
+    def recurrences_text(self) -> str:
+        return series_dates.describe(self.recurrences)
+
+    def next_dates(self, count: int = 8) -> list[datetime.datetime]:
+        now = timezone.now()
+        dates = series_dates.expand(self.recurrences, self.start, now, now + SERIES_HORIZON)
+        return dates[:count]
+
+
+class OccurrenceChange(TranslatableMixin, Orderable):
+    """One date of a series cancelled, postponed or moved, without touching the others."""
+
+    page = ParentalKey(EventSeriesPage, on_delete=models.CASCADE, related_name="date_changes")
+    date = models.DateField(_("date of the meeting"))
+    status = models.CharField(
+        _("change"),
+        max_length=20,
+        choices=[
+            (EventStatus.CANCELLED, EventStatus.CANCELLED.label),
+            (EventStatus.POSTPONED, EventStatus.POSTPONED.label),
+            (EventStatus.RESCHEDULED, EventStatus.RESCHEDULED.label),
+            (EventStatus.MOVED_ONLINE, EventStatus.MOVED_ONLINE.label),
+        ],
+        default=EventStatus.CANCELLED,
+    )
+    new_start = models.DateTimeField(_("new start"), null=True, blank=True)
+    new_end = models.DateTimeField(_("new end"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+        FieldPanel("reason"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("new_start", overridable=False),
+        SynchronizedField("new_end", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("change to one date")
+        verbose_name_plural = _("changes to single dates")
+
+
+class PowerStoriesEventPage(EventFields, BasePage):
+    """Power Stories on stage: narrators tell their stories, in one or several provinces."""
+
+    narrators_intro = models.TextField(_("about the narrators"), blank=True)
+
+    event_type = EventType.POWER_STORIES
+
+    content_panels = [
+        *Page.content_panels,
+        *event_panels(),
+        FieldPanel("narrators_intro"),
+        InlinePanel("performances", heading=_("Performances"), label=_("performance")),
+    ]
+    search_fields = [*BasePage.search_fields, *EVENT_SEARCH_FIELDS]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Power Stories event")
+        verbose_name_plural = _("Power Stories events")
+
+    def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
+        performances = list(self.performances.select_related("venue"))
+        if not performances:
+            return super().occurrence_specs(until)
+        return [
+            OccurrenceSpec(
+                p.start, p.end, p.start, self.status, self.status_note, p.venue or self.venue
+            )
+            for p in performances
+        ]
+
+
+class Performance(TranslatableMixin, Orderable):
+    page = ParentalKey(PowerStoriesEventPage, on_delete=models.CASCADE, related_name="performances")
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("venue"),
+        FieldPanel("note"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("performance")
+        verbose_name_plural = _("performances")
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def visible_in(self, locale: Locale | int) -> "OccurrenceQuerySet":
+        """This language's occurrences, plus those of events not (yet) translated into it."""
+        locale_id = getattr(locale, "pk", locale)
+        translated = Occurrence.objects.filter(
+            locale_id=locale_id, translation_key=OuterRef("translation_key")
+        )
+        return self.filter(Q(locale_id=locale_id) | ~Exists(translated))
+
+    def upcoming(self, now: datetime.datetime | None = None) -> "OccurrenceQuerySet":
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now: datetime.datetime | None = None) -> "OccurrenceQuerySet":
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def between(self, start: datetime.datetime, end: datetime.datetime) -> "OccurrenceQuerySet":
+        """Occurrences overlapping [start, end)."""
+        return self.filter(start__lt=end, end__gte=start).order_by("start", "pk")
+
+    def with_provision(self, code: str) -> "OccurrenceQuerySet":
+        return self.filter(accessibility_codes__contains=f",{code},")
+
+    def for_listing(self) -> "OccurrenceQuerySet":
+        return self.select_related("page", "locale", "venue")
+
+
+class Occurrence(models.Model):
+    """A stored date of an event page, so listings and the calendar query one table.
+
+    Kept in step with the pages by events.services.sync_occurrences (on publish, unpublish,
+    delete, move and translation).
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="event_occurrences")
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField(db_index=True)
+    event_type = models.CharField(max_length=20, choices=EventType.choices)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    original_start = models.DateTimeField()
+    all_day = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=EventStatus.choices)
+    note = models.CharField(max_length=300, blank=True)
+    venue = models.ForeignKey(
+        Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    province = models.CharField(max_length=2, blank=True, choices=Province.choices)
+    is_online = models.BooleanField(default=False)
+    is_recurring = models.BooleanField(default=False)
+    accessibility_codes = models.CharField(max_length=300, blank=True)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["locale", "start"]),
+            models.Index(fields=["locale", "end"]),
+        ]
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+
+    def __str__(self) -> str:
+        return f"{self.page.title} @ {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def accessibility_list(self) -> list[str]:
+        labels = dict(AccessibilityProvision.choices)
+        return [labels[code] for code in self.accessibility_codes.split(",") if code in labels]
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+
+EVENT_PAGE_MODELS: list[type[EventFields]] = [
+    FestivalPage,
+    MeetingPage,
+    EventSeriesPage,
+    PowerStoriesEventPage,
+]

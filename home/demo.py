@@ -7,25 +7,16 @@ Written afresh from the facts of the client's programme report; each text is a
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
-from .demo_tools import Glossary, get_locale, make_image, translate, upsert_page
+from .demo_tools import (
+    Glossary,
+    get_locale,
+    make_image,
+    pair,
+    paragraphs,
+    translate,
+    upsert_page,
+)
 from .models import HomePage, SiteSettings, StandardPage
-
-Pair = tuple[str, str]
-
-
-def paragraphs(glossary: Glossary, *pairs: Pair) -> list[tuple[str, str]]:
-    """Body blocks for the Turkish page; their English text is added to the glossary."""
-    blocks = []
-    for turkish, english in pairs:
-        glossary[turkish] = english
-        blocks.append(("paragraph", f"<p>{turkish}</p>"))
-    return blocks
-
-
-def pair(glossary: Glossary, turkish: str, english: str) -> str:
-    glossary[turkish] = english
-    return turkish
-
 
 PROGRAMMES = [
     {

@@ -39,15 +39,32 @@ def get_locale(language_code: str) -> Locale:
     return locale
 
 
+def pair(glossary: Glossary, turkish: str, english: str) -> str:
+    """Use the Turkish text, remembering its English translation."""
+    glossary[turkish] = english
+    return turkish
+
+
+def paragraphs(glossary: Glossary, *pairs: tuple[str, str]) -> list[tuple[str, str]]:
+    """Rich-text body blocks from (Turkish, English) pairs."""
+    return [("paragraph", f"<p>{pair(glossary, *texts)}</p>") for texts in pairs]
+
+
 def upsert_page(parent: Page, model: type[P], slug: str, **fields) -> P:
-    """Create or update the child of `parent` with this slug, and publish it."""
+    """Create or update the child of `parent` with this slug, and publish it.
+
+    Fields may include child relations and ParentalManyToMany fields.
+    """
     page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
+    is_new = page is None
+    if is_new:
+        page = model(slug=slug, locale=parent.locale)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if is_new:
         parent.add_child(instance=page)
     else:
-        for name, value in fields.items():
-            setattr(page, name, value)
+        page.save()
     page.save_revision().publish()
     return page
 

@@ -1,12 +1,17 @@
-"""Which URL each language has for the page being shown (switcher, hreflang, sitemap)."""
+"""Which URL each language has for the page being shown (switcher, hreflang, sitemap).
+
+Results are memoised on the request: the header, the switcher and the hreflang links all
+need them, and each lookup is a query.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 
 @dataclass(frozen=True)
@@ -20,23 +25,65 @@ class LanguageLink:
     is_fallback: bool = False
 
 
+def _memo(request: HttpRequest, key, compute):
+    cache = request.__dict__.setdefault("_stgm_i18n", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def site_roots(request: HttpRequest) -> dict[str, Page]:
+    """Language code -> the site's home page in that language (live or not)."""
+    from .navigation import navigation_version
+
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+
+    def compute():
+        roots = site.root_page.get_translations(inclusive=True).select_related("locale")
+        return {root.locale.language_code: root for root in roots}
+
+    key = f"site-roots:{navigation_version()}:{site.pk}"
+    return _memo(request, "roots", lambda: cache.get_or_set(key, compute, timeout=None))
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is private; when none is, `.public()` and its query can be skipped."""
+    from .navigation import navigation_version
+
+    key = f"any-view-restrictions:{navigation_version()}"
+    return cache.get_or_set(key, PageViewRestriction.objects.exists, timeout=None)
+
+
+def localized_root(request: HttpRequest) -> Page | None:
+    roots = site_roots(request)
+    return roots.get(get_language()) or roots.get(settings.LANGUAGE_CODE)
+
+
 def live_translation_urls(page: Page, request: HttpRequest | None = None) -> dict[str, str]:
     """Language code -> URL of every live, public translation of `page` (itself included)."""
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-    return {p.locale.language_code: p.get_url(request) for p in translations}
+
+    def compute():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        if any_view_restrictions():
+            translations = translations.public()
+        return {p.locale.language_code: p.get_url(request) for p in translations}
+
+    if request is None:
+        return compute()
+    return _memo(request, ("translations", page.pk), compute)
 
 
-def localized_home(request: HttpRequest, language_code: str) -> Page | None:
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return None
-    return site.root_page.get_translation_or_none(locale)
+def active_locale_id(request: HttpRequest) -> int | None:
+    root = localized_root(request)
+    if root is not None and root.locale.language_code == get_language():
+        return root.locale_id
+    return _memo(request, "locale", lambda: Locale.get_active().pk)
 
 
 def language_links(request: HttpRequest, page: Page | None = None) -> list[LanguageLink]:
     current = get_language()
     urls = live_translation_urls(page, request) if page is not None else {}
+    roots = site_roots(request)
     links = []
     for code, name in settings.LANGUAGES:
         if page is None:
@@ -46,7 +93,7 @@ def language_links(request: HttpRequest, page: Page | None = None) -> list[Langu
         elif code in urls:
             links.append(LanguageLink(code, name, urls[code], code == current))
         else:
-            home = localized_home(request, code)
+            home = roots.get(code)
             url = home.get_url(request) if home else f"/{code}/"
             links.append(LanguageLink(code, name, url, code == current, is_fallback=True))
     return links

@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from events.models import EventIndexPage, Occurrence
+
 from .blocks import BodyBlock, FiguresBlock
 from .mixins import BasePage
 
@@ -77,9 +79,17 @@ class HomePage(BasePage):
             .select_related("image")
         )
 
+    def upcoming_occurrences(self, limit: int = 4):
+        return Occurrence.objects.visible_in(self.locale_id).for_listing().upcoming()[:limit]
+
+    def events_index(self) -> EventIndexPage | None:
+        return EventIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = self.programme_pages()
+        context["upcoming"] = self.upcoming_occurrences()
+        context["events_index"] = self.events_index()
         return context
 
 

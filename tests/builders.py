@@ -46,3 +46,49 @@ def make_standard_page(parent: Page, **kwargs) -> StandardPage:
     page = StandardPage(**kwargs)
     parent.add_child(instance=page)
     return publish(page)
+
+
+def aware(year: int, month: int, day: int, hour: int = 10, minute: int = 0):
+    """An Istanbul wall-clock datetime."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Istanbul"))
+
+
+def make_venue(**kwargs):
+    from events.models import Venue
+
+    kwargs.setdefault("name", "Van Kültür Merkezi")
+    kwargs.setdefault("province", "65")
+    kwargs.setdefault("locale", locales()[0])
+    return Venue.objects.create(**kwargs)
+
+
+def make_events_index(home: Page, **kwargs):
+    from events.models import EventIndexPage
+
+    kwargs.setdefault("title", "Etkinlikler")
+    kwargs.setdefault("slug", "etkinlikler")
+    index = EventIndexPage(**kwargs)
+    home.add_child(instance=index)
+    return publish(index)
+
+
+def make_event(parent: Page, model=None, **kwargs):
+    """An event page of any type (a meeting by default), published."""
+    from events.models import MeetingPage
+
+    model = model or MeetingPage
+    kwargs.setdefault("title", "Güçlü Sivil Toplum Buluşması – Van")
+    kwargs.setdefault("summary", "Van'daki STK'larla buluşma.")
+    kwargs.setdefault("start", aware(2030, 3, 12, 10))
+    kwargs.setdefault("end", kwargs["start"].replace(hour=16))
+    relations = {
+        k: kwargs.pop(k) for k in ["accessibility", "date_changes", "performances"] if k in kwargs
+    }
+    page = model(**kwargs)
+    for name, value in relations.items():
+        setattr(page, name, value)
+    parent.add_child(instance=page)
+    return publish(page)

@@ -1,25 +1,18 @@
 from django import template
 from django.conf import settings
-from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from home.i18n import language_links, live_translation_urls
+from home.i18n import language_links, live_translation_urls, localized_root
+from home.navigation import menu_items
 
 register = template.Library()
 
 
-def _localized_root(request: HttpRequest) -> Page | None:
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
-
-
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
-    request = context["request"]
-    root = _localized_root(request)
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
     current = context.get("page")
     current_path = current.path if current else ""
+    items = menu_items(context["request"])
     return {"items": [(item, current_path.startswith(item.path)) for item in items]}
 
 
@@ -52,7 +45,7 @@ def hreflang_links(context) -> dict:
 
 @register.simple_tag(takes_context=True)
 def localized_root_url(context) -> str:
-    root = _localized_root(context["request"])
+    root = localized_root(context["request"])
     return root.url if root else "/"
 
 

@@ -3,6 +3,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from events.demo import load_events
 from home.demo import load_home
 from home.models import HomePage
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
             return
         # Not one transaction: the loader is idempotent, so an interrupted run is simply
         # run again.
-        load_home()
+        home = load_home()
+        load_events(home)
         self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in Turkish and English."))
 

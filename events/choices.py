@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventType(models.TextChoices):
+    FESTIVAL = "festival", _("Festival")
+    MEETING = "meeting", _("Meeting")
+    SERIES = "series", _("Recurring gathering")
+    POWER_STORIES = "power_stories", _("Power Stories")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    MOVED_ONLINE = "moved_online", _("Moved online")
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid (in person and online)")
+
+
+class AccessibilityProvision(models.TextChoices):
+    SIGN_LANGUAGE = "sign_language", _("Turkish Sign Language interpretation")
+    WHEELCHAIR = "wheelchair", _("Wheelchair access")
+    LIVE_CAPTIONS = "live_captions", _("Live captions")
+    HEARING_LOOP = "hearing_loop", _("Hearing loop")
+    EASY_READ = "easy_read", _("Easy-read materials")
+    QUIET_ROOM = "quiet_room", _("Quiet room")
+
+
+class SeriesKind(models.TextChoices):
+    TEA_TIME = "tea_time", _("Tea Time Meetings")
+    POWER_OF_CHANGE = "power_of_change", _("Talking about the Power of Change")
+    OTHER = "other", _("Other gatherings")

@@ -1,0 +1,101 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.provinces import sorted_province_choices
+
+from . import recurrence as series_dates
+from .choices import AccessibilityProvision, AttendanceMode, EventStatus, EventType
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Cross-field rules every event page shares."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end must be after the start."))
+        mode = cleaned.get("attendance_mode")
+        if mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID) and not cleaned.get("online_url"):
+            self.add_error("online_url", _("Give the link for joining online."))
+        return cleaned
+
+
+class SeriesPageForm(EventPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        start, rule = cleaned.get("start"), cleaned.get("recurrences")
+        if start and rule is not None and not series_dates.has_any_date(rule, start):
+            self.add_error(
+                "recurrences",
+                _("This rule gives no date after the first meeting. Check its days and its end."),
+            )
+        if start and rule is not None and "date_changes" in self.formsets:
+            self.clean_date_changes(start, rule)
+        return cleaned
+
+    def clean_date_changes(self, start, rule) -> None:
+        end = start.replace(year=start.year + 10)
+        dates = {moment.date() for moment in series_dates.expand(rule, start, start, end)}
+        for form in self.formsets["date_changes"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            date = form.cleaned_data.get("date")
+            if date and date not in dates:
+                form.add_error("date", _("The series has no meeting on this date."))
+            status = form.cleaned_data.get("status")
+            if status == EventStatus.RESCHEDULED and not form.cleaned_data.get("new_start"):
+                form.add_error("new_start", _("Give the new date and time."))
+            new_start, new_end = (
+                form.cleaned_data.get("new_start"),
+                form.cleaned_data.get("new_end"),
+            )
+            if new_start and new_end and new_end <= new_start:
+                form.add_error("new_end", _("The end must be after the start."))
+
+
+class EventFilterForm(forms.Form):
+    """The listing and calendar filters: a plain GET form whose state lives in the URL."""
+
+    WHEN_UPCOMING, WHEN_PAST = "upcoming", "past"
+
+    when = forms.ChoiceField(
+        label=_("When"),
+        choices=[(WHEN_UPCOMING, _("Upcoming")), (WHEN_PAST, _("Past events"))],
+        required=False,
+    )
+    type = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("All types")), *EventType.choices], required=False
+    )
+    province = forms.ChoiceField(
+        label=_("Province"),
+        choices=[("", _("All provinces")), *sorted_province_choices()],
+        required=False,
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    access = forms.ChoiceField(
+        label=_("Accessibility"),
+        choices=[("", _("Any")), *AccessibilityProvision.choices],
+        required=False,
+    )
+    online = forms.BooleanField(label=_("Online or hybrid only"), required=False)
+
+    def filter(self, occurrences):
+        """Apply the valid filters; invalid values are ignored (and reported by the form)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("type"):
+            occurrences = occurrences.filter(event_type=data["type"])
+        if data.get("province"):
+            occurrences = occurrences.filter(province=data["province"])
+        if data.get("year"):
+            occurrences = occurrences.filter(start__year=data["year"])
+        if data.get("access"):
+            occurrences = occurrences.with_provision(data["access"])
+        if data.get("online"):
+            occurrences = occurrences.filter(is_online=True)
+        return occurrences
+
+    @property
+    def wants_past(self) -> bool:
+        return self.is_valid() and self.cleaned_data.get("when") == self.WHEN_PAST

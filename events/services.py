@@ -1,0 +1,57 @@
+"""Keeping the stored occurrences in step with the event pages."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import SERIES_HORIZON, EventFields, EventSeriesPage, Occurrence
+
+
+def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
+    """Replace the stored occurrences of `page` by what it says now; return how many."""
+    page = page.specific
+    with transaction.atomic():
+        Occurrence.objects.filter(page_id=page.pk).delete()
+        if not isinstance(page, EventFields) or not page.live:
+            return 0
+        until = max(now or timezone.now(), page.start) + SERIES_HORIZON
+        codes = sorted(page.accessibility.values_list("code", flat=True))
+        common = {
+            "page_id": page.pk,
+            "locale_id": page.locale_id,
+            "translation_key": page.translation_key,
+            "event_type": page.event_type,
+            "all_day": page.all_day,
+            "is_online": page.is_online,
+            "is_recurring": isinstance(page, EventSeriesPage),
+            "accessibility_codes": f",{','.join(codes)}," if codes else "",
+        }
+        occurrences = [
+            Occurrence(
+                start=spec.start,
+                end=spec.end,
+                original_start=spec.original_start,
+                status=spec.status,
+                note=spec.note,
+                venue=spec.venue,
+                province=spec.venue.province if spec.venue else "",
+                **common,
+            )
+            for spec in page.occurrence_specs(until)
+        ]
+        Occurrence.objects.bulk_create(occurrences)
+    return len(occurrences)
+
+
+def remove_occurrences(page: Page) -> None:
+    Occurrence.objects.filter(page_id=page.pk).delete()
+
+
+def extend_series_occurrences(now: datetime.datetime | None = None) -> int:
+    """Roll every live series' stored window forward (run daily); return pages synced."""
+    pages = EventSeriesPage.objects.live()
+    for page in pages:
+        sync_occurrences(page, now)
+    return len(pages)

@@ -1,0 +1,384 @@
+"""Event pages, stored occurrences, the listing, filters, calendar and admin rules."""
+
+import datetime
+
+import pytest
+import recurrence
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+from wagtail.test.utils import WagtailPageTestCase
+
+from events.choices import AttendanceMode, EventStatus, EventType
+from events.models import (
+    AccessibilityFeature,
+    EventIndexPage,
+    EventSeriesPage,
+    FestivalPage,
+    MeetingPage,
+    Occurrence,
+    OccurrenceChange,
+    Performance,
+    PowerStoriesEventPage,
+)
+from events.services import sync_occurrences
+from home.models import HomePage
+from tests.builders import aware, locales, make_event, make_events_index, make_venue, translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(home):
+    english = Locale.objects.get(language_code="en")
+    index = make_events_index(home)
+    translate(index, english, title="Events", slug="events")
+    return index
+
+
+def weekly_series(index, **kwargs):
+    tr, _ = locales()
+    kwargs.setdefault("title", "Çay Saati Buluşmaları – Eskişehir")
+    kwargs.setdefault("start", aware(2030, 1, 2, 15))  # a Wednesday
+    kwargs.setdefault("end", aware(2030, 1, 2, 17))
+    kwargs.setdefault(
+        "recurrences",
+        recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.WEEKLY, until=datetime.datetime(2030, 1, 30))]
+        ),
+    )
+    kwargs.setdefault("venue", make_venue(name="Buluşma Evi", province="26"))
+    kwargs.setdefault(
+        "date_changes",
+        [
+            OccurrenceChange(
+                locale=tr,
+                date=datetime.date(2030, 1, 16),
+                status=EventStatus.CANCELLED,
+                reason="Salon bakımda",
+            ),
+            OccurrenceChange(
+                locale=tr,
+                date=datetime.date(2030, 1, 23),
+                status=EventStatus.RESCHEDULED,
+                new_start=aware(2030, 1, 24, 15),
+                reason="Bir gün ertelendi",
+            ),
+        ],
+    )
+    return make_event(index, EventSeriesPage, **kwargs)
+
+
+class EventPageRulesTests(WagtailPageTestCase):
+    def test_event_pages_live_only_under_the_events_index(self):
+        for model in [FestivalPage, MeetingPage, EventSeriesPage, PowerStoriesEventPage]:
+            self.assertAllowedParentPageTypes(model, {EventIndexPage})
+            self.assertAllowedSubpageTypes(model, set())
+        self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
+
+
+def test_single_event_is_stored_as_one_occurrence_per_language(index):
+    english = Locale.objects.get(language_code="en")
+    meeting = make_event(
+        index,
+        venue=make_venue(),
+        attendance_mode=AttendanceMode.HYBRID,
+        online_url="https://example.org/live",
+    )
+    occurrence = Occurrence.objects.get(page=meeting)
+    assert occurrence.province == "65"
+    assert occurrence.is_online and occurrence.event_type == EventType.MEETING
+    translate(meeting, english, title="Strong Civil Society Meeting – Van", slug="van")
+    assert Occurrence.objects.filter(translation_key=meeting.translation_key).count() == 2
+
+
+def test_series_occurrences_carry_cancellation_and_rescheduling(index):
+    series = weekly_series(index)
+    rows = list(Occurrence.objects.filter(page=series).order_by("original_start"))
+    assert [
+        (o.start.astimezone(aware(2030, 1, 1).tzinfo).strftime("%m-%d %H:%M"), o.status)
+        for o in rows
+    ] == [
+        ("01-02 15:00", "scheduled"),
+        ("01-09 15:00", "scheduled"),
+        ("01-16 15:00", "cancelled"),
+        ("01-24 15:00", "rescheduled"),
+        ("01-30 15:00", "scheduled"),
+    ]
+    assert rows[2].note == "Salon bakımda"
+    assert rows[3].original_start == aware(2030, 1, 23, 15)
+    assert rows[3].end == aware(2030, 1, 24, 17)
+
+
+def test_occurrences_follow_unpublish_delete_and_republish(index):
+    meeting = make_event(index)
+    assert Occurrence.objects.filter(page=meeting).exists()
+    meeting.unpublish()
+    assert not Occurrence.objects.filter(page=meeting).exists()
+    meeting.save_revision().publish()
+    assert Occurrence.objects.filter(page=meeting).count() == 1
+    meeting.start = aware(2030, 5, 1, 10)
+    meeting.end = aware(2030, 5, 1, 12)
+    meeting.save_revision().publish()
+    assert Occurrence.objects.get(page=meeting).start == aware(2030, 5, 1, 10)
+    meeting.delete()
+    assert not Occurrence.objects.exists()
+
+
+def test_translated_series_gets_the_same_dates_and_the_translated_reason(index):
+    english = Locale.objects.get(language_code="en")
+    series = weekly_series(index)
+    translated = series.copy_for_translation(english)
+    for change in translated.date_changes.all():
+        change.reason = "Hall closed" if change.status == "cancelled" else "Moved by a day"
+        change.save()
+    translated.save_revision().publish()
+    source_dates = list(Occurrence.objects.filter(page=series).values_list("start", "status"))
+    english_rows = Occurrence.objects.filter(page=translated)
+    assert list(english_rows.values_list("start", "status")) == source_dates
+    assert english_rows.get(status="cancelled").note == "Hall closed"
+
+
+def test_power_stories_performances_are_occurrences_in_their_provinces(index):
+    tr, _ = locales()
+    page = make_event(
+        index,
+        PowerStoriesEventPage,
+        title="Güç Hikâyeleri",
+        performances=[
+            Performance(
+                locale=tr,
+                start=aware(2030, 3, 1, 19),
+                end=aware(2030, 3, 1, 21),
+                venue=make_venue(name="İzmir Sahnesi", province="35"),
+            ),
+            Performance(
+                locale=tr,
+                start=aware(2030, 3, 15, 19),
+                end=aware(2030, 3, 15, 21),
+                venue=make_venue(name="Mersin Sahnesi", province="33"),
+            ),
+        ],
+    )
+    assert sorted(Occurrence.objects.filter(page=page).values_list("province", flat=True)) == [
+        "33",
+        "35",
+    ]
+
+
+def test_venue_change_moves_its_events_to_the_new_province(index):
+    venue = make_venue()
+    meeting = make_event(index, venue=venue)
+    venue.province = "06"
+    venue.save()
+    assert Occurrence.objects.get(page=meeting).province == "06"
+
+
+def count_queries(client, url: str) -> int:
+    """Queries of a request once the navigation cache is warm, as it is in production."""
+    for _ in range(2):  # the first request creates the site settings row, which resets it
+        client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def listing_titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [o.page.title for o in response.context["page_obj"]]
+
+
+def test_listing_shows_upcoming_by_default_and_past_on_request(client, index):
+    make_event(index, title="Gelecek", start=aware(2099, 1, 1), end=aware(2099, 1, 1, 12))
+    make_event(index, title="Geçmiş", start=aware(2001, 1, 1), end=aware(2001, 1, 1, 12))
+    assert listing_titles(client, "/tr/etkinlikler/") == ["Gelecek"]
+    assert listing_titles(client, "/tr/etkinlikler/?when=past") == ["Geçmiş"]
+
+
+def test_every_filter(client, index):
+    wheelchair = AccessibilityFeature.objects.get(code="wheelchair")
+    make_event(index, title="Van", venue=make_venue())
+    make_event(
+        index,
+        title="Ankara çevrim içi",
+        venue=make_venue(name="ATO", province="06"),
+        attendance_mode=AttendanceMode.ONLINE,
+        online_url="https://example.org",
+        accessibility=[wheelchair],
+        start=aware(2031, 5, 1),
+        end=aware(2031, 5, 1, 12),
+    )
+    make_event(index, FestivalPage, title="Festival", edition_year=2030)
+    base = "/tr/etkinlikler/"
+    assert listing_titles(client, base + "?province=65") == ["Van"]
+    assert listing_titles(client, base + "?type=festival") == ["Festival"]
+    assert listing_titles(client, base + "?year=2031") == ["Ankara çevrim içi"]
+    assert listing_titles(client, base + "?access=wheelchair") == ["Ankara çevrim içi"]
+    assert listing_titles(client, base + "?online=on") == ["Ankara çevrim içi"]
+    assert set(listing_titles(client, base + "?province=zz&year=abc&page=abc")) == {
+        "Van",
+        "Ankara çevrim içi",
+        "Festival",
+    }
+
+
+def test_untranslated_event_is_shown_in_its_source_language_and_marked(client, index):
+    english = Locale.objects.get(language_code="en")
+    translated = make_event(index, title="Çevrilmiş")
+    translate(translated, english, title="Translated", slug="translated")
+    make_event(
+        index, title="Yalnız Türkçe", start=aware(2030, 3, 13, 10), end=aware(2030, 3, 13, 12)
+    )
+    response = client.get("/en/events/")
+    assert [o.page.title for o in response.context["page_obj"]] == ["Translated", "Yalnız Türkçe"]
+    html = response.content.decode()
+    assert "Not yet translated: shown in its original language" in html
+    assert 'hreflang="tr" lang="tr">Yalnız Türkçe</a>' in html
+
+
+def test_pagination_and_query_count_do_not_grow_with_events(client, index):
+    def queries_for_listing():
+        return count_queries(client, "/tr/etkinlikler/")
+
+    for day in range(1, 4):
+        make_event(index, title=f"E{day}", start=aware(2030, 1, day), end=aware(2030, 1, day, 12))
+    few = queries_for_listing()
+    for day in range(4, 29):
+        make_event(
+            index,
+            title=f"E{day}",
+            start=aware(2030, 1, day),
+            end=aware(2030, 1, day, 12),
+            venue=make_venue(name=f"V{day}"),
+        )
+    assert queries_for_listing() == few <= 15
+    response = client.get("/tr/etkinlikler/?page=3")
+    assert [o.page.title for o in response.context["page_obj"]] == ["E25", "E26", "E27", "E28"]
+
+
+def test_calendar_month_boundaries_and_navigation(client, index):
+    # 23:30 on 31 January in Istanbul is still January, though it is 20:30 UTC.
+    make_event(
+        index,
+        title="Ocak sonu",
+        start=aware(2030, 1, 31, 23, 30),
+        end=aware(2030, 2, 1, 0, 0),
+        venue=make_venue(),
+    )
+    make_event(
+        index,
+        title="Şubat başı",
+        start=aware(2030, 2, 1, 9),
+        end=aware(2030, 2, 1, 11),
+        venue=make_venue(),
+    )
+    make_event(index, title="Başka ilde", start=aware(2030, 1, 30, 9), end=aware(2030, 1, 30, 11))
+    response = client.get("/tr/etkinlikler/calendar/2030/1/?province=65")
+    month = response.context["month"]
+    days = {
+        day.date: [o.page.title for o in day.occurrences] for week in month.weeks for day in week
+    }
+    assert days[datetime.date(2030, 1, 31)] == ["Ocak sonu"]
+    assert days[datetime.date(2030, 2, 1)] == ["Şubat başı"]  # shown greyed in the grid
+    assert days[datetime.date(2030, 1, 30)] == []  # filtered out by province
+    assert month.weeks[0][0].date == datetime.date(2029, 12, 31)  # weeks start on Monday
+    html = response.content.decode()
+    assert 'href="/tr/etkinlikler/calendar/2030/2/?province=65" rel="next"' in html
+    assert 'href="/tr/etkinlikler/calendar/2029/12/?province=65" rel="prev"' in html
+    assert "<caption" in html and '<th scope="col">' in html
+    assert client.get("/tr/etkinlikler/calendar/2030/13/").status_code == 404
+
+
+def test_calendar_query_count_does_not_grow(client, index):
+    def queries():
+        return count_queries(client, "/tr/etkinlikler/calendar/2030/1/")
+
+    make_event(index, title="A", start=aware(2030, 1, 3), end=aware(2030, 1, 3, 12))
+    few = queries()
+    for day in range(4, 25):
+        make_event(index, title=f"E{day}", start=aware(2030, 1, day), end=aware(2030, 1, day, 12))
+    assert queries() == few <= 15
+
+
+def test_event_page_query_count_does_not_grow_with_other_events(client, index):
+    target = weekly_series(index)
+
+    def queries():
+        return count_queries(client, target.url)
+
+    few = queries()
+    for day in range(1, 15):
+        make_event(index, title=f"E{day}", start=aware(2030, 2, day), end=aware(2030, 2, day, 12))
+    assert queries() == few <= 15
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_every_event_type_renders_with_time_elements(client, index, language):
+    english = Locale.objects.get(language_code="en")
+    tr, _ = locales()
+    pages = [
+        make_event(
+            index,
+            FestivalPage,
+            title="Sivil Sesler 2030",
+            edition_year=2030,
+            stands=130,
+            theme="Birlikte",
+        ),
+        make_event(index, title="Buluşma", venue=make_venue()),
+        weekly_series(index),
+        make_event(
+            index,
+            PowerStoriesEventPage,
+            title="Güç Hikâyeleri",
+            performances=[
+                Performance(locale=tr, start=aware(2030, 3, 1, 19), end=aware(2030, 3, 1, 21))
+            ],
+        ),
+    ]
+    for page in pages:
+        if language == "en":
+            page = translate(page, english, slug=f"{page.slug}-en")
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html
+        assert '<time datetime="2030-' in html
+
+
+def test_series_page_lists_dates_with_the_cancelled_one_marked(client, index):
+    series = weekly_series(index)
+    html = client.get(series.url).content.decode()
+    assert 'class="series-dates--cancelled"' in html
+    assert "Salon bakımda" in html
+    assert "Her hafta" in html
+
+
+def test_festival_page_shows_other_editions_figures(client, index):
+    make_event(
+        index,
+        FestivalPage,
+        title="Sivil Sesler 2024",
+        edition_year=2024,
+        stands=130,
+        organisations=217,
+        start=aware(2024, 10, 5),
+        end=aware(2024, 10, 6),
+    )
+    current = make_event(index, FestivalPage, title="Sivil Sesler 2030", edition_year=2030)
+    html = client.get(current.url).content.decode()
+    assert "<td>217</td>" in html and ">2024</a>" in html
+
+
+def test_home_page_shows_next_occurrences(client, index):
+    make_event(index, title="Yakında", start=aware(2099, 1, 1), end=aware(2099, 1, 1, 12))
+    html = client.get("/tr/").content.decode()
+    assert "Yakında" in html and 'href="/tr/etkinlikler/"' in html
+
+
+def test_sync_is_idempotent(index):
+    series = weekly_series(index)
+    first = list(Occurrence.objects.filter(page=series).values_list("start", "status"))
+    assert sync_occurrences(series) == len(first)
+    assert list(Occurrence.objects.filter(page=series).values_list("start", "status")) == first
