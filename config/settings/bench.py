@@ -1,0 +1,34 @@
+"""The benchmark (`make bench`): production settings, relaxed only where plain HTTP on
+loopback needs it, plus a query counter and the framework-ceiling view.
+
+Everything else (DEBUG off, persistent connections, Redis cache and sessions, WhiteNoise
+with hashed static files, the security middleware and CSP) is production's.
+"""
+
+import os
+
+from .base import VAR_DIR
+
+BENCH_DIR = VAR_DIR / "bench"
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'bench-scale1.sqlite3'}")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/2")
+os.environ.setdefault("CACHE_KEY_PREFIX", "stgm-bench")
+# Plain HTTP on loopback: no HTTPS redirect, no secure-only cookies, no upgrade of requests.
+os.environ["SECURE_SSL_REDIRECT"] = "false"
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+os.environ.setdefault("TRUSTED_PROXY_COUNT", "0")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+from .production import *  # noqa: E402, F403
+from .production import MIDDLEWARE  # noqa: E402
+
+ROOT_URLCONF = "bench.urls"
+MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+STATIC_ROOT = BENCH_DIR / "static"
+# Content is generated in one process with no worker: run tasks (search index) at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
