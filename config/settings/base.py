@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "events",
     "stories",
     "search",
+    "pagecache",  # invalidation signals of the full-page cache (production middleware)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -194,6 +194,9 @@ STGM_ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Full-page cache of anonymous page views (pagecache/), in Redis; 0 turns it off -------
+STGM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
 # --- Admin login throttle (counters in Redis, shared by every app server) -------------------
 STGM_LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("LOGIN_FAILURES_PER_USERNAME", "5"))
 STGM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
@@ -209,6 +212,10 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "config.security.AdminLoginThrottleMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+    "pagecache.middleware.PageCacheMiddleware",
 )
 MIDDLEWARE.append("config.security.ContentSecurityPolicyMiddleware")
 INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405 - its system checks

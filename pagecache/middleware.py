@@ -1,0 +1,104 @@
+"""Full-page cache for anonymous visitors.
+
+Served from the cache: GET and HEAD requests without a session or CSRF cookie, for pages
+served by Wagtail (routable sub-pages and feeds included) and the sitemap. Stored only when
+the response is a 200 that sets no cookie (a page with a form sets the CSRF cookie, a
+message sets its cookie), is not marked private or no-store, and the request carried no
+session. The key is the host, scheme, full path with query string and the active language,
+plus the generation number that signals.py bumps on every content change.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from .signals import current_generation
+
+CACHEABLE_VIEWS = {"wagtail.views.serve", "home.views.sitemap", "home.views.robots_txt"}
+SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
+HIT_HEADER = "X-Page-Cache"
+
+
+def view_path(view) -> str:
+    view = getattr(view, "__wrapped__", view)
+    return f"{getattr(view, '__module__', '')}.{getattr(view, '__name__', '')}"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+        self.seconds = int(getattr(settings, "STGM_PAGE_CACHE_SECONDS", 0))
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+        self.csrf_cookie = settings.CSRF_COOKIE_NAME
+        self.messages_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+
+    def request_is_anonymous(self, request: HttpRequest) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and self.session_cookie not in request.COOKIES
+            and self.csrf_cookie not in request.COOKIES
+            and self.messages_cookie not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not request.path_info.startswith(SKIP_PREFIXES)
+        )
+
+    def key(self, request: HttpRequest) -> str:
+        raw = "|".join(
+            [
+                request.scheme,
+                request.get_host(),
+                request.get_full_path(),
+                get_language() or "",
+            ]
+        )
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        return f"pagecache:{current_generation()}:{digest}"
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not self.seconds or not self.request_is_anonymous(request):
+            return self.get_response(request)
+        key = self.key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HIT_HEADER] = "hit"
+            # As on a miss: a shared cache in front must not give this to a logged-in editor.
+            patch_vary_headers(response, ("Cookie",))
+            return response
+        response = self.get_response(request)
+        if self.storable(request, response):
+            headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
+            cache.set(key, (response.status_code, headers, response.content), self.seconds)
+            response[HIT_HEADER] = "miss"
+        return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        request._pagecache_view = view_path(view_func)  # type: ignore[attr-defined]
+
+    def storable(self, request: HttpRequest, response: HttpResponseBase) -> bool:
+        if request.method != "GET":
+            return False
+        if getattr(request, "_pagecache_view", None) not in CACHEABLE_VIEWS:
+            return False
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False  # a CSRF token was rendered: it belongs to this visitor only
+        session = getattr(request, "session", None)
+        if session is not None and (session.session_key or not session.is_empty()):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        return True
