@@ -56,7 +56,8 @@ class EventAdminTests(WagtailPageTestCase):
         statuses = list(
             Occurrence.objects.filter(page=page).order_by("start").values_list("status", flat=True)
         )
-        self.assertEqual(statuses, ["scheduled", "scheduled", "cancelled", "scheduled", "scheduled"])
+        expected = ["scheduled", "scheduled", "cancelled", "scheduled", "scheduled"]
+        self.assertEqual(statuses, expected)
         self.assertEqual(Occurrence.objects.filter(page=page, province="35").count(), 5)
 
     def test_the_editor_form_loads_the_recurrence_widget_without_a_second_jquery(self):
@@ -132,6 +133,7 @@ class EventAdminTests(WagtailPageTestCase):
         translated = self.venue.copy_for_translation(english)
         translated.name = "İzmir Kültürpark (EN)"
         translated.save()
-        self.assertEqual(Venue.objects.filter(translation_key=self.venue.translation_key).count(), 2)
+        versions = Venue.objects.filter(translation_key=self.venue.translation_key)
+        self.assertEqual(versions.count(), 2)
         response = self.client.get("/admin/snippets/events/venue/")
         self.assertContains(response, "İzmir Kültürpark")
