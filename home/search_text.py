@@ -10,7 +10,7 @@ than depend on database collations, every indexed text is stored twice:
   Turkish rules ("Işık" -> "isik", "Çay" -> "cay") and its Snowball stem folded the same way
   ("Buluşmaları" -> "bulusma", "meetings" -> "meet").
 
-A query term is then looked for under the same spellings (`term_variants`), so it matches on
+A query term is then looked up under its folded stem (`query_spelling`), so it matches on
 both backends whatever way it was typed, and inflected forms match even on SQLite.
 """
 
@@ -70,16 +70,16 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_QUERY_TERMS]
 
 
-def term_variants(term: str, language: str | None) -> list[str]:
-    """The spellings to look a query term up under: as typed, folded, and its folded stem."""
-    lowered = lower(term, language)
-    variants = [term]
-    seen = {lowered}
-    for variant in (ascii_fold(term), ascii_fold(stem(lowered, language))):
-        if variant and variant not in seen:
-            seen.add(variant)
-            variants.append(variant)
-    return variants
+def query_spelling(term: str, language: str | None) -> str:
+    """The one spelling a query term is looked up under: its Snowball stem, folded.
+
+    Every indexed word is findable under it: pages index the folded stem of each of their
+    words ("Festivali" -> "festival", "Buluşmaları" -> "bulusma"), and where a stemmer cannot
+    stem a word typed without Turkish letters ("bulusmalari") the folded word itself, which
+    pages index too. One spelling per term (rather than an OR of variants) also keeps the
+    ranking honest: a rare variant cannot outweigh a title match.
+    """
+    return ascii_fold(stem(lower(term, language), language))
 
 
 def index_variants(text: str, language: str | None, *, stems: bool = True) -> str:

@@ -16,9 +16,9 @@ from django.utils.translation import get_language_info
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, PlainText
+from wagtail.search.query import PlainText
 
-from home.search_text import clean_query, lower, query_terms, term_variants, words
+from home.search_text import clean_query, lower, query_spelling, query_terms, words
 from home.turkish import ascii_fold
 
 MAX_QUERY_LENGTH = 200
@@ -26,14 +26,12 @@ POPULAR_SEARCH_DAYS = 30
 
 
 def build_query(text: str, language: str | None):
-    """Every word must match, under any of its spellings: And(Or(as typed, folded, stem)...)."""
-    parts = []
-    for term in query_terms(text):
-        variants = [PlainText(variant) for variant in term_variants(term, language)]
-        parts.append(variants[0] if len(variants) == 1 else Or(variants))
-    if not parts:
+    """Every word must match, looked up under its folded stem (see home.search_text)."""
+    spellings = list(dict.fromkeys(query_spelling(term, language) for term in query_terms(text)))
+    spellings = [spelling for spelling in spellings if spelling]
+    if not spellings:
         return None
-    return parts[0] if len(parts) == 1 else And(parts)
+    return PlainText(" ".join(spellings), operator="and")
 
 
 def searchable_pages(locale: Locale):
