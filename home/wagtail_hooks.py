@@ -1,0 +1,35 @@
+from django.db.models import Exists, OuterRef
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page
+
+
+def untranslated_pages(limit: int = 10) -> list[tuple[Page, list[Locale]]]:
+    """Live pages of the default language that are missing a live translation."""
+    default = Locale.get_default()
+    others = list(Locale.objects.exclude(pk=default.pk))
+    pages = Page.objects.live().filter(locale=default, depth__gt=1).order_by("-last_published_at")
+    result = []
+    for locale in others:
+        translated = Page.objects.live().filter(
+            locale=locale, translation_key=OuterRef("translation_key")
+        )
+        for page in pages.filter(~Exists(translated))[:limit]:
+            result.append((page, locale))
+    return result[:limit]
+
+
+class UntranslatedPagesPanel(Component):
+    name = "untranslated_pages"
+    order = 95
+    template_name = "home/admin/untranslated_pages_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["missing"] = untranslated_pages()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_untranslated_pages_panel(request, panels) -> None:
+    panels.append(UntranslatedPagesPanel())
