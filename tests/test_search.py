@@ -503,3 +503,9 @@ def test_postgres_indexes_each_page_with_its_language_configuration(
         (lexemes,) = cursor.fetchone()
     assert set(stemmed) <= set(lexemes), lexemes
     assert not set(unstemmed) & set(lexemes), lexemes
+
+
+@pytest.mark.parametrize("query", ["festivaller", "IŞIK", "meetings", "\"'*()"])
+def test_admin_page_search_still_works(corpus, admin_client, query):
+    response = admin_client.get("/admin/pages/search/", {"q": query})
+    assert response.status_code == 200
