@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from home.navigation import invalidate_navigation
+
+        from .models import Narrator, Testimonial, Theme
+
+        # The home page's cached stories section is keyed by the navigation version, which
+        # page publishing already bumps; these snippets show there too.
+        for model in (Narrator, Testimonial, Theme):
+            post_save.connect(invalidate_navigation, sender=model, dispatch_uid=f"nav-{model}")
+            post_delete.connect(invalidate_navigation, sender=model, dispatch_uid=f"nav-d-{model}")

@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.provinces import sorted_province_choices
+
+from .media import external_media
+
+AUDIO_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".oga")
+VIDEO_EXTENSIONS = (".mp4", ".webm")
+CAPTION_EXTENSIONS = (".vtt",)
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Checks that each media field holds the kind of file the page can play."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, extensions, message in [
+            ("audio_file", AUDIO_EXTENSIONS, _("Choose an MP3, M4A or Ogg audio file.")),
+            ("video_file", VIDEO_EXTENSIONS, _("Choose an MP4 or WebM video file.")),
+            ("captions_file", CAPTION_EXTENSIONS, _("Choose a WebVTT (.vtt) captions file.")),
+        ]:
+            document = cleaned.get(name)
+            if document and not document.file.name.lower().endswith(extensions):
+                self.add_error(name, message)
+        if cleaned.get("captions_file") and not (
+            cleaned.get("audio_file") or cleaned.get("video_file")
+        ):
+            self.add_error("captions_file", _("Captions need a video or audio file."))
+        video_url = cleaned.get("video_url")
+        if video_url and not external_media(video_url).can_embed:
+            self.add_error(
+                "video_url",
+                _("Give the address of one YouTube or Vimeo video (not a channel or a list)."),
+            )
+        return cleaned
+
+
+class StoryFilterForm(forms.Form):
+    """The archive filters: a plain GET form whose state lives in the URL. Each value that
+    is not understood is ignored on its own; the others still apply."""
+
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    event = forms.TypedChoiceField(label=_("Told at"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, provinces, themes, years, events, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["province"].choices = [
+            ("", _("All provinces")),
+            *[(code, label) for code, label in sorted_province_choices() if code in provinces],
+        ]
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *[(theme.slug, theme.name) for theme in themes],
+        ]
+        self.fields["year"].choices = [("", _("All years")), *[(y, str(y)) for y in years]]
+        self.fields["event"].choices = [
+            ("", _("All events")),
+            *events,
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters (cleaned_data keeps only the fields that validated)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,0 +1,97 @@
+"""Stories and testimonials on other apps' pages, loaded by name (`{% load story_tags %}`),
+so that neither home's models nor events import this app for them."""
+
+from django import template
+from django.core.cache import cache
+from django.db.models import Case, IntegerField, Value, When
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from home.navigation import navigation_version
+from stories.models import StoryIndexPage, StoryPage, Testimonial
+
+register = template.Library()
+
+HOME_STORIES = 3
+HOME_TESTIMONIALS = 3
+
+
+def _locale_id(context) -> int | None:
+    page = context.get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale_id
+    locales = Locale.objects.filter(language_code=get_language())
+    return locales.values_list("pk", flat=True).first()
+
+
+def _localize_pages(testimonials: list[Testimonial], locale_id: int) -> None:
+    """Set `testimonial.about` to the live page it is about, in the given language when
+    translated (one query for all of them)."""
+    keys = {t.page.translation_key for t in testimonials if t.page_id}
+    by_key: dict = {}
+    for page in Page.objects.live().filter(translation_key__in=keys):
+        if page.locale_id == locale_id or page.translation_key not in by_key:
+            by_key[page.translation_key] = page
+    for testimonial in testimonials:
+        key = testimonial.page.translation_key if testimonial.page_id else None
+        testimonial.about = by_key.get(key)
+
+
+@register.simple_tag(takes_context=True)
+def home_stories(context) -> str:
+    """The home page's stories section: featured (then newest) stories of the page's
+    language, the archive link, and the testimonials chosen for the home page. Cached until
+    a page is published, moved or deleted or one of these snippets changes (the navigation
+    version), so the home page pays no query for it most of the time."""
+    request = context.get("request")
+    locale_id = _locale_id(context)
+    host = request.get_host() if request is not None else ""
+    key = f"home-stories:{navigation_version()}:{host}:{locale_id}"
+
+    def render() -> str:
+        return render_to_string(
+            "stories/includes/home_stories.html", home_stories_context(locale_id), request
+        )
+
+    return mark_safe(cache.get_or_set(key, render, timeout=None))  # noqa: S308 - our template
+
+
+def home_stories_context(locale_id: int | None) -> dict:
+    if locale_id is None:
+        return {"stories": [], "testimonials": []}
+    featured_first = Case(
+        When(is_featured=True, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    stories = list(
+        StoryPage.objects.visible()
+        .filter(locale_id=locale_id)
+        .select_related("narrator", "image")
+        .prefetch_related("image__renditions")
+        .annotate(featured_first=featured_first)
+        .order_by("featured_first", "-date_told", "path")[:HOME_STORIES]
+    )
+    archive = None
+    if stories:
+        archive = StoryIndexPage.objects.live().filter(locale_id=locale_id).first()
+    testimonials = list(
+        Testimonial.objects.for_home_page(locale_id).select_related("page")[:HOME_TESTIMONIALS]
+    )
+    _localize_pages(testimonials, locale_id)
+    return {
+        "stories": stories,
+        "archive": archive,
+        "testimonials": testimonials,
+    }
+
+
+@register.inclusion_tag("stories/includes/testimonials.html", takes_context=True)
+def testimonials_for(context, page: Page) -> dict:
+    """What participants said about this programme or event page, in its language."""
+    return {
+        "request": context.get("request"),
+        "testimonials": list(Testimonial.objects.about(page)),
+        "section_id": page.pk,
+        "show_pages": False,
+    }

@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Narrator, Testimonial, Theme
+
+
+class NarratorViewSet(SnippetViewSet):
+    model = Narrator
+    icon = "user"
+    menu_label = _("Narrators")
+    list_display = ["name", "organisation", "city", "province"]
+    list_filter = ["province"]
+    search_fields = ["name", "organisation", "city"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class TestimonialViewSet(SnippetViewSet):
+    model = Testimonial
+    icon = "openquote"
+    menu_label = _("Testimonials")
+    list_display = ["person", "organisation", "page", "show_on_home_page"]
+    list_filter = ["show_on_home_page"]
+    search_fields = ["quote", "person", "organisation"]
+
+
+class StoriesGroup(SnippetViewSetGroup):
+    items = (NarratorViewSet, ThemeViewSet, TestimonialViewSet)
+    menu_icon = "openquote"
+    menu_label = _("Stories")
+    menu_name = "stories"
+    menu_order = 220
+
+
+register_snippet(StoriesGroup)
