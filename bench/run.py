@@ -49,6 +49,7 @@ MAX_QUERIES = 15
 MAX_P99_RATIO = 10.0
 MIN_RPS_RATIO = 0.1
 MIN_CACHED_RPS_RATIO = 0.5
+PROBE_TIMEOUT = 30  # seconds for the single request before the load
 
 
 @dataclass
@@ -334,11 +335,13 @@ def probe(base: str, target: dict) -> tuple[int, int | None, int]:
         headers=target.get("headers", {}),
     )
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=PROBE_TIMEOUT) as response:
             body = response.read()
             status, headers = response.status, response.headers
     except urllib.error.HTTPError as error:
         body, status, headers = error.read(), error.code, error.headers
+    except (TimeoutError, urllib.error.URLError):
+        return 0, None, 0  # slower than PROBE_TIMEOUT: reported, not loaded
     queries = headers.get("X-Bench-Queries")
     return status, int(queries) if queries is not None else None, len(body)
 
@@ -352,6 +355,9 @@ def measure(
 ) -> Measurement:
     m = Measurement(target["name"], target["path"], target["kind"], target["method"])
     m.status, m.queries_first, m.bytes = probe(server.base, target)
+    if m.status == 0:
+        m.verdict = f"one request took over {PROBE_TIMEOUT} s: not loaded"
+        return m
     if m.status >= 400:
         m.verdict = f"HTTP {m.status}"
         return m
