@@ -509,3 +509,15 @@ def test_postgres_indexes_each_page_with_its_language_configuration(
 def test_admin_page_search_still_works(corpus, admin_client, query):
     response = admin_client.get("/admin/pages/search/", {"q": query})
     assert response.status_code == 200
+
+
+@pytest.mark.postgres
+@postgres_only
+def test_postgres_searches_through_a_gin_index_on_title_and_body(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["site_search_indexentry_title_body_gin"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition and "(title || body)" in definition
