@@ -36,3 +36,23 @@ class SeriesKind(models.TextChoices):
     TEA_TIME = "tea_time", _("Tea Time Meetings")
     POWER_OF_CHANGE = "power_of_change", _("Talking about the Power of Change")
     OTHER = "other", _("Other gatherings")
+
+
+class AllocationMode(models.TextChoices):
+    REVIEWED = "reviewed", _("Reviewed by the team")
+    FIRST_COME = "first_come", _("First come, first served")
+
+
+class SessionKind(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshop")
+    PANEL = "panel", _("Panel")
+    TALK = "talk", _("Talk")
+    PERFORMANCE = "performance", _("Performance")
+    STANDS = "stands", _("Stand hours")
+
+
+class SessionLanguage(models.TextChoices):
+    TURKISH = "tr", _("Turkish")
+    ENGLISH = "en", _("English")
+    BOTH = "tr_en", _("Turkish and English")
+    SIGN = "tr_tid", _("Turkish with Turkish Sign Language")

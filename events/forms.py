@@ -99,3 +99,35 @@ class EventFilterForm(forms.Form):
     @property
     def wants_past(self) -> bool:
         return self.is_valid() and self.cleaned_data.get("when") == self.WHEN_PAST
+
+
+class FestivalPageForm(EventPageForm):
+    """A festival's call for stands: dates in order, stand types adding up to the stands."""
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("applications_open"), cleaned.get("applications_close")
+        if opens and closes and closes <= opens:
+            self.add_error("applications_close", _("Applications must close after they open."))
+        if (opens or closes) and not cleaned.get("stands"):
+            self.add_error("stands", _("Give the number of stands offered."))
+        if "stand_types" in self.formsets and cleaned.get("stands"):
+            counts = [
+                form.cleaned_data.get("count") or 0
+                for form in self.formsets["stand_types"].forms
+                if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            if counts and sum(counts) != cleaned["stands"]:
+                self.add_error(
+                    "stands",
+                    _("The stand types add up to %(sum)d stands, not %(stands)d.")
+                    % {"sum": sum(counts), "stands": cleaned["stands"]},
+                )
+        if "sessions" in self.formsets:
+            for form in self.formsets["sessions"].forms:
+                if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                    continue
+                start, end = form.cleaned_data.get("start"), form.cleaned_data.get("end")
+                if start and end and end <= start:
+                    form.add_error("end", _("The end must be after the start."))
+        return cleaned

@@ -3,11 +3,13 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from recurrence.fields import RecurrenceField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -20,8 +22,17 @@ from home.mixins import BasePage
 from home.provinces import Province, sorted_province_choices
 
 from . import recurrence as series_dates
-from .choices import AccessibilityProvision, AttendanceMode, EventStatus, EventType, SeriesKind
-from .forms import EventPageForm, SeriesPageForm
+from .choices import (
+    AccessibilityProvision,
+    AllocationMode,
+    AttendanceMode,
+    EventStatus,
+    EventType,
+    SeriesKind,
+    SessionKind,
+    SessionLanguage,
+)
+from .forms import EventPageForm, FestivalPageForm, SeriesPageForm
 from .panels import NextDatesPanel
 from .widgets import WagtailRecurrenceWidget
 
@@ -264,16 +275,95 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return event_calendar(request, self, year, month)
 
 
-class FestivalPage(EventFields, BasePage):
+# The applications app plugs its views into a festival page through these Wagtail hooks, so
+# that events never imports it: each hook is `fn(request, festival, **kwargs) -> HttpResponse`.
+FESTIVAL_APPLY_HOOK = "festival_stand_application_view"
+FESTIVAL_APPLICATION_STATUS_HOOK = "festival_stand_application_status_view"
+
+
+class CallState(models.TextChoices):
+    NONE = "none", _("No call for stands")
+    NOT_YET_OPEN = "not_yet_open", _("Applications not yet open")
+    OPEN = "open", _("Applications open")
+    FULL = "full", _("All stands taken: join the waiting list")
+    CLOSED = "closed", _("Applications closed")
+
+
+@dataclass(frozen=True)
+class StandTypeAvailability:
+    stand_type: "FestivalStandType"  # the call page's row (applications point to it)
+    label: str  # its name in the language of the page asking
+    description: str
+    count: int
+    taken: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.count - self.taken, 0)
+
+
+@dataclass(frozen=True)
+class StandCall:
+    """What the festival page says about its call for stands at one moment."""
+
+    state: str
+    opens: datetime.datetime | None
+    closes: datetime.datetime | None
+    stands: int
+    taken: int
+    types: list[StandTypeAvailability]
+
+    @property
+    def remaining(self) -> int:
+        return max(self.stands - self.taken, 0)
+
+    @property
+    def accepts_applications(self) -> bool:
+        return self.state in (CallState.OPEN, CallState.FULL)
+
+    @property
+    def state_label(self) -> str:
+        return CallState(self.state).label
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    day: datetime.date
+    sessions: list["FestivalSession"]
+
+
+class FestivalPage(RoutablePageMixin, EventFields, BasePage):
     edition_year = models.PositiveSmallIntegerField(_("edition year"))
     theme = models.CharField(_("theme"), max_length=200, blank=True)
-    stands = models.PositiveIntegerField(_("stands"), null=True, blank=True)
+    stands = models.PositiveIntegerField(
+        _("stands"),
+        null=True,
+        blank=True,
+        help_text=_("The stands of the edition; while applications are open, the stands offered."),
+    )
     organisations = models.PositiveIntegerField(_("organisations"), null=True, blank=True)
     cities = models.PositiveIntegerField(_("cities represented"), null=True, blank=True)
     participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     workshops = models.PositiveIntegerField(_("workshops"), null=True, blank=True)
+    applications_open = models.DateTimeField(
+        _("applications open"), null=True, blank=True, help_text=_("Istanbul time")
+    )
+    applications_close = models.DateTimeField(
+        _("applications close"), null=True, blank=True, help_text=_("Istanbul time")
+    )
+    allocation_mode = models.CharField(
+        _("allocation"),
+        max_length=20,
+        choices=AllocationMode.choices,
+        default=AllocationMode.REVIEWED,
+        help_text=_(
+            "Reviewed: the team approves each application. First come, first served: "
+            "applications are approved automatically while stands remain, then waitlisted."
+        ),
+    )
 
     event_type = EventType.FESTIVAL
+    base_form_class = FestivalPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -287,8 +377,23 @@ class FestivalPage(EventFields, BasePage):
             ],
             heading=_("Figures of the edition"),
         ),
+        InlinePanel("sessions", heading=_("Programme"), label=_("session")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("applications_open"), FieldPanel("applications_close")]),
+                FieldPanel("allocation_mode"),
+                InlinePanel("stand_types", heading=_("Stand types (optional)"), label=_("type")),
+            ],
+            heading=_("Stand applications"),
+        ),
     ]
     search_fields = [*BasePage.search_fields, *EVENT_SEARCH_FIELDS, index.SearchField("theme")]
+    override_translatable_fields = [
+        SynchronizedField("stands", overridable=False),
+        SynchronizedField("applications_open", overridable=False),
+        SynchronizedField("applications_close", overridable=False),
+        SynchronizedField("allocation_mode", overridable=False),
+    ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
@@ -315,6 +420,209 @@ class FestivalPage(EventFields, BasePage):
             .exclude(pk=self.pk)
             .order_by("-edition_year")
         )
+
+    # --- The call for stands -------------------------------------------------------------
+
+    def call_festival(self) -> "FestivalPage":
+        """The page that holds the call: the original (first created) of the translations,
+        so that Turkish and English applications share one set of stands."""
+        if not self.pk:
+            return self
+        original = (
+            FestivalPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+        )
+        return original or self
+
+    def stand_call(self, now: datetime.datetime | None = None) -> StandCall:
+        """The state of the call and the stands left. Stands are counted through the reverse
+        relation `stand_applications` (the applications app), without importing it."""
+        festival = self.call_festival()
+        now = now or timezone.now()
+        types = list(festival.stand_types.all())
+        taken_by_type: dict[int | None, int] = {}
+        applications = getattr(festival, "stand_applications", None)
+        if applications is not None and festival.pk:
+            rows = (
+                applications.filter(stand_number__isnull=False)
+                .values("stand_type_id")
+                .annotate(n=Count("pk"))
+            )
+            taken_by_type = {row["stand_type_id"]: row["n"] for row in rows}
+        taken = sum(taken_by_type.values())
+        stands = festival.stands or 0
+        own_types = (
+            {t.translation_key: t for t in self.stand_types.all()} if self != festival else {}
+        )
+        availability = []
+        for stand_type in types:
+            own = own_types.get(stand_type.translation_key, stand_type)
+            availability.append(
+                StandTypeAvailability(
+                    stand_type,
+                    own.name,
+                    own.description,
+                    stand_type.count,
+                    taken_by_type.get(stand_type.pk, 0),
+                )
+            )
+        if not festival.applications_open or not festival.applications_close or not stands:
+            state = CallState.NONE
+        elif now < festival.applications_open:
+            state = CallState.NOT_YET_OPEN
+        elif now >= festival.applications_close:
+            state = CallState.CLOSED
+        elif taken >= stands:
+            state = CallState.FULL
+        else:
+            state = CallState.OPEN
+        return StandCall(
+            state,
+            festival.applications_open,
+            festival.applications_close,
+            stands,
+            taken,
+            availability,
+        )
+
+    def stand_number_ranges(self) -> dict[int | None, range]:
+        """Stand numbers by type: one contiguous range per type in panel order, or 1..stands."""
+        festival = self.call_festival()
+        types = list(festival.stand_types.all())
+        if not types:
+            return {None: range(1, (festival.stands or 0) + 1)}
+        ranges, first = {}, 1
+        for stand_type in types:
+            ranges[stand_type.pk] = range(first, first + stand_type.count)
+            first += stand_type.count
+        return ranges
+
+    # --- The programme -------------------------------------------------------------------
+
+    def programme(self, day: str = "", kind: str = "") -> dict:
+        """Sessions by day, filtered by a day (YYYY-MM-DD) and a kind; unknown values ignored."""
+        sessions = list(self.sessions.all())
+        days = sorted({timezone.localtime(s.start).date() for s in sessions})
+        kinds = [
+            (k, label) for k, label in SessionKind.choices if any(s.kind == k for s in sessions)
+        ]
+        try:
+            selected_day = datetime.date.fromisoformat(day) if day else None
+        except ValueError:
+            selected_day = None
+        if selected_day not in days:
+            selected_day = None
+        selected_kind = kind if kind in dict(kinds) else ""
+        shown = [
+            s
+            for s in sessions
+            if (selected_day is None or timezone.localtime(s.start).date() == selected_day)
+            and (not selected_kind or s.kind == selected_kind)
+        ]
+        by_day: dict[datetime.date, list[FestivalSession]] = {}
+        for session in sorted(shown, key=lambda s: (s.start, s.sort_order or 0)):
+            by_day.setdefault(timezone.localtime(session.start).date(), []).append(session)
+        return {
+            "days": days,
+            "kinds": kinds,
+            "day": selected_day,
+            "kind": selected_kind,
+            "schedule": [ProgrammeDay(d, items) for d, items in by_day.items()],
+            "has_sessions": bool(sessions),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = self.programme(
+            request.GET.get("day", "")[:10], request.GET.get("kind", "")[:20]
+        )
+        context["stand_call"] = self.stand_call()
+        return context
+
+    # --- Routes served by the applications app (through hooks) ---------------------------
+
+    def _hooked_view(self, name: str, request: HttpRequest, **kwargs) -> HttpResponse:
+        for view in hooks.get_hooks(name):
+            return view(request, self, **kwargs)
+        raise Http404
+
+    @path("apply/", name="apply")
+    def apply(self, request: HttpRequest) -> HttpResponse:
+        return self._hooked_view(FESTIVAL_APPLY_HOOK, request)
+
+    @path("application/", name="application")
+    def application(self, request: HttpRequest) -> HttpResponse:
+        # The private key travels in the query string, which the logs never record.
+        return self._hooked_view(FESTIVAL_APPLICATION_STATUS_HOOK, request)
+
+
+class FestivalStandType(TranslatableMixin, Orderable):
+    """A kind of stand at a festival (e.g. standard, corner, food), with its own count."""
+
+    page = ParentalKey(FestivalPage, on_delete=models.CASCADE, related_name="stand_types")
+    name = models.CharField(_("name"), max_length=100)
+    count = models.PositiveIntegerField(_("number of stands"))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("count")]), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("count", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("stand type")
+        verbose_name_plural = _("stand types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FestivalSession(TranslatableMixin, Orderable):
+    """One session of a festival's programme: a workshop, panel, talk, performance or the
+    stand hours."""
+
+    page = ParentalKey(FestivalPage, on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.WORKSHOP
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start = models.DateTimeField(_("starts"), help_text=_("Istanbul time"))
+    end = models.DateTimeField(_("ends"), help_text=_("Istanbul time"))
+    space = models.CharField(_("space or room"), max_length=100, blank=True)
+    speakers = models.CharField(_("speakers"), max_length=300, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=SessionLanguage.choices,
+        default=SessionLanguage.TURKISH,
+    )
+    accessibility_notes = models.CharField(
+        _("accessibility notes"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sign language, captions, step-free access, quiet space..."),
+    )
+    description = models.TextField(_("description"), max_length=1000, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("space"), FieldPanel("speakers")]),
+        FieldPanel("accessibility_notes"),
+        FieldPanel("description"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("language", overridable=False),
+        SynchronizedField("speakers"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class MeetingPage(EventFields, BasePage):

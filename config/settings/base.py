@@ -16,6 +16,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "events",
+    "applications",  # festival stand applications and the machinery every call shares
     "stories",
     "search",
     "pagecache",  # invalidation signals of the full-page cache (production middleware)

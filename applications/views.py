@@ -1,0 +1,146 @@
+"""Public views of the stand call, served as routes of the festival page (through the hooks
+that events.models declares): the form at `<festival>/apply/`, the applicant's private
+page at `<festival>/application/?key=<signed key>`.
+
+Shaped like Wagtail's FormMixin.serve(): GET shows the form, POST goes through
+`process_stand_application()`, then a landing response. Every answer to a POST, and every
+private page, is marked private and never stored by a cache.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from events.models import FestivalPage
+
+from . import ratelimit, services
+from .forms import StandApplicationForm
+from .models import ApplicationStatus, StandApplication
+
+RATE_SCOPE = "stand-application"
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def privacy_url(request: HttpRequest) -> str:
+    from home.models import SiteSettings
+
+    page = SiteSettings.for_request(request).privacy_page
+    if page is None:
+        return ""
+    return page.localized.get_url(request) or ""
+
+
+def stand_apply(request: HttpRequest, festival: FestivalPage) -> HttpResponse:
+    call = festival.stand_call()
+    form_kwargs = {
+        "stand_types": [(a.stand_type.pk, a.label) for a in call.types],
+        "privacy_url": privacy_url(request),
+    }
+    if request.method == "POST":
+        return process_stand_application(request, festival, call, form_kwargs)
+    if request.method not in ("GET", "HEAD"):
+        return private(HttpResponse(status=405))
+    form = StandApplicationForm(**form_kwargs) if call.accepts_applications else None
+    return render_apply(request, festival, call, form)
+
+
+def render_apply(
+    request: HttpRequest,
+    festival: FestivalPage,
+    call,
+    form: StandApplicationForm | None,
+    status: int = 200,
+    message: str = "",
+) -> HttpResponse:
+    context = festival.get_context(request)
+    context.update(
+        call=call, stand_call=call, form=form, message=message, message_is_error=status >= 400
+    )
+    response = TemplateResponse(
+        request, "applications/stand_apply.html", context, status=status
+    ).render()
+    return private(response)
+
+
+def process_stand_application(
+    request: HttpRequest, festival: FestivalPage, call, form_kwargs: dict
+) -> HttpResponse:
+    if not call.accepts_applications:
+        return render_apply(request, festival, call, None, 403, call.state_label)
+    form = StandApplicationForm(request.POST, **form_kwargs)
+    if form.is_spam:
+        return render_apply(
+            request, festival, call, None, 400, _("The application could not be sent.")
+        )
+    if not ratelimit.hit(RATE_SCOPE, request):
+        return render_apply(
+            request,
+            festival,
+            call,
+            form,
+            429,
+            _("Too many applications from your connection. Please try again in an hour."),
+        )
+    if not form.is_valid():
+        return render_apply(request, festival, call, form, 400)
+    language = get_language() or festival.locale.language_code
+    try:
+        application = services.submit_stand_application(festival, form.service_fields(), language)
+    except services.DuplicateApplication as error:
+        return render_apply(request, festival, call, None, 409, str(error.message))
+    except services.CallNotOpen as error:
+        return render_apply(request, festival, call, None, 403, str(error.message))
+    messages.success(request, _("Thank you: we received your application."))
+    response = HttpResponseRedirect(
+        f"{festival.url}{festival.reverse_subpage('application')}?key={application.link_token}"
+    )
+    response.status_code = 303
+    return private(response)
+
+
+def stand_application_status(request: HttpRequest, festival: FestivalPage) -> HttpResponse:
+    """The applicant's private page: status, stand number, and withdrawal (POST + confirm)."""
+    token = request.GET.get("key", "")
+    application = StandApplication.from_token(token)
+    if application is None or application.festival_id != festival.call_festival().pk:
+        raise Http404
+    error = ""
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            error = _("Tick the box to confirm that you want to withdraw.")
+            status = 400
+        else:
+            try:
+                services.withdraw(application)
+            except services.ApplicationError as refused:
+                error, status = str(refused.message), 409
+            else:
+                messages.success(request, _("Your application is withdrawn."))
+                response = HttpResponseRedirect(request.get_full_path())
+                response.status_code = 303
+                return private(response)
+    elif request.method not in ("GET", "HEAD"):
+        return private(HttpResponse(status=405))
+    context = festival.get_context(request)
+    context.update(
+        application=application,
+        stand_type=application.localized_stand_type(),
+        statuses=ApplicationStatus,
+        error=error,
+        key=token,
+    )
+    response = TemplateResponse(
+        request, "applications/stand_application_status.html", context, status=status
+    ).render()
+    return private(response)

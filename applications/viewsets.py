@@ -1,0 +1,300 @@
+"""The team's side in the Wagtail admin: the "Applications" menu.
+
+Stand applications are a snippet view set (list with filters and search, counts per status,
+CSV/Excel export, bulk decisions, history); editing an application means taking a decision
+or adding a note, both through services.py. Only users with the model's view permission
+(the "Stand reviewers" group, superusers) reach any of it.
+"""
+
+import json
+
+import django_filters
+from django import forms
+from django.contrib.admin.utils import quote
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from events.models import FestivalPage
+
+from . import services
+from .models import (
+    ApplicationEmail,
+    ApplicationStatus,
+    LegalForm,
+    StandApplication,
+    ThematicArea,
+)
+
+S = ApplicationStatus
+
+
+class StandApplicationFilterSet(WagtailFilterSet):
+    festival = django_filters.ModelChoiceFilter(
+        label=_("Festival"),
+        queryset=FestivalPage.objects.filter(stand_applications__isnull=False)
+        .distinct()
+        .order_by("-edition_year"),
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
+    province = django_filters.ChoiceFilter(
+        label=_("City"),
+        choices=StandApplication._meta.get_field("province").choices,
+    )
+    legal_form = django_filters.ChoiceFilter(label=_("Legal form"), choices=LegalForm.choices)
+    theme = django_filters.ChoiceFilter(
+        label=_("Thematic area"), choices=ThematicArea.choices, method="filter_theme"
+    )
+    proposed = django_filters.BooleanFilter(
+        label=_("Proposed for a freed stand"),
+        field_name="proposed_at",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+
+    class Meta:
+        model = StandApplication
+        fields = ["festival", "status", "province", "legal_form"]
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(themes__contains=f",{value},") if value else queryset
+
+
+class DecisionForm(WagtailAdminModelForm):
+    """The edit form: a decision and/or a note; the applicant's data is not edited here."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        required=False,
+        choices=[
+            ("", _("No change")),
+            (S.APPROVED, _("Approve (give a stand)")),
+            (S.WAITLISTED, _("Put on the waiting list")),
+            (S.REJECTED, _("Reject")),
+            (S.WITHDRAWN, _("Mark as withdrawn")),
+        ],
+    )
+    note = forms.CharField(
+        label=_("Add a note for the team"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen only by reviewers; erased with the application's personal data."),
+    )
+
+    class Meta:
+        model = StandApplication
+        fields: list[str] = []
+
+
+class ApplicationSummaryPanel(Panel):
+    """Read-only: what the applicant sent, the history and the e-mails sent."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "applications/admin/application_summary.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            application = self.instance
+            context.update(
+                application=application,
+                history=services.history_of(application),
+                emails=services.emails_of(application),
+                export_url=reverse("stand_applications:export_one", args=[quote(application.pk)]),
+                erase_url=reverse("stand_applications:erase", args=[quote(application.pk)]),
+            )
+            return context
+
+
+class StandApplicationIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = services.status_counts(self.filtered_queryset_for_counts())
+        context["status_counts"] = [(S(code).label, code, n) for code, n in counts.items()]
+        return context
+
+    def filtered_queryset_for_counts(self):
+        queryset = StandApplication.objects.all()
+        if self.filters is not None:
+            data = self.filters.data.copy()
+            data.pop("status", None)
+            queryset = type(self.filters)(data, queryset=queryset).qs
+        return queryset
+
+
+class StandApplicationEditView(EditView):
+    def save_instance(self):
+        application = self.object
+        decision = self.form.cleaned_data.get("decision")
+        note = self.form.cleaned_data.get("note", "").strip()
+        if decision:
+            application = services.change_status(
+                application, decision, self.request.user, note=note
+            )
+        elif note:
+            services.add_note(application, note, self.request.user)
+        return application
+
+    def form_valid(self, form):
+        self.form = form
+        try:
+            return super().form_valid(form)
+        except services.ApplicationError as error:
+            form.add_error("decision", str(error.message))
+            self.produced_error_message = str(error.message)
+            return self.form_invalid(form)
+
+    def get_success_message(self, instance=None):
+        return _("Application of “%(organisation)s” saved.") % {
+            "organisation": (instance or self.object).organisation
+        }
+
+
+class StandApplicationViewSet(SnippetViewSet):
+    model = StandApplication
+    icon = "form"
+    menu_label = _("Stand applications")
+    url_prefix = "applications/stands"
+    admin_url_namespace = "stand_applications"
+    index_view_class = StandApplicationIndexView
+    index_results_template_name = "applications/admin/listing_results.html"
+    edit_view_class = StandApplicationEditView
+    filterset_class = StandApplicationFilterSet
+    search_fields = ["organisation", "contact_name", "email"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        TitleColumn("organisation", label=_("Organisation"), url_name="stand_applications:edit"),
+        Column("festival", label=_("Festival")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("stand_number", label=_("Stand")),
+        Column("province", label=_("City"), accessor="get_province_display"),
+        Column("legal_form", label=_("Legal form"), accessor="get_legal_form_display"),
+        DateColumn("created_at", label=_("Received")),
+    ]
+    list_export = [
+        "pk",
+        "festival",
+        "status",
+        "stand_number",
+        "stand_type",
+        "organisation",
+        "legal_form",
+        "province",
+        "theme_labels",
+        "website",
+        "contact_name",
+        "email",
+        "phone",
+        "exhibit",
+        "needs_electricity",
+        "needs_table",
+        "chairs",
+        "people",
+        "team_accessibility_needs",
+        "language",
+        "created_at",
+    ]
+    export_headings = {
+        "pk": _("Number"),
+        "theme_labels": _("Thematic areas"),
+    }
+    export_filename = "stand-applications"
+    panels = [
+        ApplicationSummaryPanel(heading=_("Application")),
+        FieldPanel("decision"),
+        FieldPanel("note"),
+    ]
+
+    def get_form_class(self, for_update=False):
+        return DecisionForm
+
+    def get_queryset(self, request):
+        return StandApplication.objects.select_related("festival", "stand_type")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("export/<str:pk>/", self.export_one_view, name="export_one"),
+            path("erase/<str:pk>/", self.erase_view, name="erase"),
+        ]
+
+    def export_one_view(self, request, pk):
+        """KVKK access request: everything held about one applicant, as JSON."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            return HttpResponse(status=403)
+        application = get_object_or_404(StandApplication, pk=pk)
+        data = services.export_application(application, request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2, default=str),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="application-{application.pk}.json"'
+        )
+        return response
+
+    def erase_view(self, request, pk):
+        """KVKK erasure: anonymise after a confirmation (POST)."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            return HttpResponse(status=403)
+        application = get_object_or_404(StandApplication, pk=pk)
+        if request.method == "POST":
+            services.anonymise(application, request.user)
+            messages.success(request, _("The applicant's personal data was erased."))
+            return redirect("stand_applications:list")
+        return TemplateResponse(
+            request,
+            "applications/admin/confirm_erase.html",
+            {"application": application, "header_icon": self.icon},
+        )
+
+
+class ApplicationEmailViewSet(SnippetViewSet):
+    """What was sent to applicants, and whether it went."""
+
+    model = ApplicationEmail
+    icon = "mail"
+    menu_label = _("E-mails sent")
+    url_prefix = "applications/emails"
+    admin_url_namespace = "application_emails"
+    list_display = [
+        TitleColumn("subject", label=_("Subject"), url_name="application_emails:inspect"),
+        Column("status", label=_("About status"), accessor="get_status_display"),
+        Column("language", label=_("Language")),
+        Column("state", label=_("Delivery"), accessor="get_state_display"),
+        Column("attempts", label=_("Attempts")),
+        DateColumn("created_at", label=_("Queued at")),
+    ]
+    list_filter = ["state", "status"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "subject",
+        "to_address",
+        "language",
+        "state",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "body",
+    ]
+    copy_view_enabled = False
+
+
+class ApplicationsGroup(ViewSetGroup):
+    menu_label = _("Applications")
+    menu_icon = "form"
+    menu_order = 220
+    items = (StandApplicationViewSet, ApplicationEmailViewSet)
