@@ -16,6 +16,7 @@ class StoryRssFeed(Feed):
 
     def get_object(self, request, *args, **kwargs) -> StoryIndexPage:
         index = kwargs["index"]
+        self.language = index.locale.language_code
         self.themes_by_key = theme_lookup(index.locale_id)
         return index
 
@@ -30,9 +31,6 @@ class StoryRssFeed(Feed):
 
     def feed_url(self, obj: StoryIndexPage) -> str:
         return self.request.path
-
-    def language(self, obj: StoryIndexPage) -> str:
-        return obj.locale.language_code
 
     def items(self, obj: StoryIndexPage):
         return (
