@@ -319,6 +319,8 @@ def submit_stand_application(
     fields: dict[str, Any],
     language: str,
     now: datetime.datetime | None = None,
+    *,
+    notify: bool = True,
 ) -> StandApplication:
     """Store a new application for the festival's call and queue its e-mail.
 
@@ -376,7 +378,8 @@ def submit_stand_application(
                 to_status=application.status,
                 stand_number=application.stand_number,
             )
-        queue_status_email(application)
+        if notify:
+            queue_status_email(application)
     return application
 
 

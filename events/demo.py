@@ -22,12 +22,14 @@ from home.demo_tools import (
     upsert_page,
 )
 
-from .choices import AttendanceMode, EventStatus, SeriesKind
+from .choices import AllocationMode, AttendanceMode, EventStatus, SeriesKind, SessionKind
 from .models import (
     AccessibilityFeature,
     EventIndexPage,
     EventSeriesPage,
     FestivalPage,
+    FestivalSession,
+    FestivalStandType,
     MeetingPage,
     OccurrenceChange,
     Performance,
@@ -295,9 +297,149 @@ def load_festivals(index, venues, glossary, today) -> list[FestivalPage]:
             cities=figures.get("cities"),
             participants=figures.get("participants"),
             workshops=figures.get("workshops"),
+            sessions=festival_sessions(glossary, year, start_day),
+            **stand_call(
+                index, slugs[0], glossary, start_day if year == upcoming_start.year else None
+            ),
         )
         pages.append(page)
     return pages
+
+
+# The programme of a festival: (day offset, start, end, kind, Turkish title, English title,
+# space pair, speakers, language, accessibility pair or None).
+SESSIONS = [
+    (
+        0,
+        (10, 0),
+        (18, 0),
+        SessionKind.STANDS,
+        "STK stantları",
+        "CSO stands",
+        ("Fuaye", "Foyer"),
+        "",
+        "tr",
+        ("Basamaksız erişim", "Step-free access"),
+    ),
+    (
+        0,
+        (10, 30),
+        (11, 30),
+        SessionKind.TALK,
+        "Açılış konuşması",
+        "Opening talk",
+        ("Büyük Salon", "Main Hall"),
+        "STGM",
+        "tr_tid",
+        ("Türk İşaret Dili çevirisi ve canlı altyazı", "Turkish Sign Language and live captions"),
+    ),
+    (
+        0,
+        (13, 0),
+        (14, 30),
+        SessionKind.WORKSHOP,
+        "Erişilebilir etkinlik düzenlemek",
+        "Organising accessible events",
+        ("Atölye 1", "Workshop room 1"),
+        "Engelsiz Yaşam Derneği",
+        "tr",
+        ("Basamaksız erişim", "Step-free access"),
+    ),
+    (
+        0,
+        (15, 0),
+        (16, 30),
+        SessionKind.PANEL,
+        "Yerelde dayanışma",
+        "Solidarity at local level",
+        ("Büyük Salon", "Main Hall"),
+        "Yerel STK temsilcileri",
+        "tr_en",
+        None,
+    ),
+    (
+        1,
+        (11, 0),
+        (12, 30),
+        SessionKind.WORKSHOP,
+        "Hayvan hakları savunuculuğu",
+        "Advocacy for animal rights",
+        ("Atölye 2", "Workshop room 2"),
+        "Pati Dostları Derneği",
+        "tr",
+        None,
+    ),
+    (
+        1,
+        (17, 0),
+        (18, 0),
+        SessionKind.PERFORMANCE,
+        "Güç Hikâyeleri sahnede",
+        "Power Stories on stage",
+        ("Büyük Salon", "Main Hall"),
+        "Güç Hikâyeleri anlatıcıları",
+        "tr_tid",
+        ("Türk İşaret Dili çevirisi ve canlı altyazı", "Turkish Sign Language and live captions"),
+    ),
+]
+
+
+def festival_sessions(glossary, year, start_day) -> list[FestivalSession]:
+    """The programme of the 2024 edition and of the upcoming one (others have none)."""
+    if year < 2024:
+        return []
+    turkish = get_locale("tr")
+    sessions = []
+    for offset, start, end, kind, title_tr, title_en, space, speakers, language, access in SESSIONS:
+        day = start_day + datetime.timedelta(days=offset)
+        if speakers:
+            glossary[speakers] = {
+                "Yerel STK temsilcileri": "Representatives of local CSOs",
+                "Güç Hikâyeleri anlatıcıları": "Power Stories narrators",
+            }.get(speakers, speakers)
+        sessions.append(
+            FestivalSession(
+                locale=turkish,
+                kind=kind,
+                title=pair(glossary, title_tr, title_en),
+                start=at(day, *start),
+                end=at(day, *end),
+                space=pair(glossary, *space),
+                speakers=speakers,
+                language=language,
+                accessibility_notes=pair(glossary, *access) if access else "",
+            )
+        )
+    return sessions
+
+
+STAND_TYPES = [
+    ("Standart stant", "Standard stand", 110, "Masa ve iki sandalye", "A table and two chairs"),
+    ("Köşe stant", "Corner stand", 20, "Elektrik prizi olan köşe", "A corner with a power socket"),
+]
+
+
+def stand_call(index, slug, glossary, start_day) -> dict:
+    """An open call for the upcoming festival, with stand types kept across runs."""
+    if start_day is None:
+        return {}
+    turkish = get_locale("tr")
+    existing = FestivalPage.objects.child_of(index).filter(slug=slug).first()
+    kept = {t.name: t for t in existing.stand_types.all()} if existing else {}
+    stand_types = []
+    for name_tr, name_en, count, description_tr, description_en in STAND_TYPES:
+        stand_type = kept.get(name_tr) or FestivalStandType(locale=turkish, name=name_tr)
+        stand_type.name = pair(glossary, name_tr, name_en)
+        stand_type.count = count
+        stand_type.description = pair(glossary, description_tr, description_en)
+        stand_types.append(stand_type)
+    now = timezone.now()
+    return {
+        "applications_open": now - datetime.timedelta(days=10),
+        "applications_close": at(start_day - datetime.timedelta(days=30), 23, 59),
+        "allocation_mode": AllocationMode.REVIEWED,
+        "stand_types": stand_types,
+    }
 
 
 def load_meetings(index, venues, glossary, today) -> list[MeetingPage]:

@@ -3,6 +3,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from applications.demo import load_applications
 from events.demo import load_events
 from home.demo import load_home
 from home.models import HomePage
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         # run again.
         home = load_home()
         load_events(home)
+        load_applications()
         self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in Turkish and English."))
 
