@@ -7,6 +7,7 @@ from applications.demo import load_applications
 from events.demo import load_events
 from home.demo import load_home
 from home.models import HomePage
+from stories.demo import load_stories
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "stgm-demo")
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         home = load_home()
         load_events(home)
         load_applications()
+        load_stories(home)
         self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in Turkish and English."))
 
