@@ -30,13 +30,15 @@ test: install
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stgm} $(BIN)/pytest $(PYTEST_ARGS)
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+# Debian's Chromium and axe-core (package-lock.json) for the browser tests; Playwright cannot
+# download its own browser here. Installs only what is missing or out of date.
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
-	@test -d node_modules/axe-core || npm install --no-audit --no-fund --silent
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --silent
 
+# STGM_E2E_REQUIRED=1: a missing browser or axe-core fails the run instead of skipping it.
 e2e: install browser
-	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
+	STGM_E2E_REQUIRED=1 $(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
