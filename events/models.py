@@ -198,6 +198,10 @@ class EventFields(models.Model):
             )
         ]
 
+    def search_result_meta(self) -> dict:
+        # The start only: the venue would cost a query per result.
+        return {**super().search_result_meta(), "date": self.start}
+
     def upcoming_occurrences(self, limit: int = 10):
         return Occurrence.objects.filter(page=self).upcoming()[:limit]
 
