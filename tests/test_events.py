@@ -382,3 +382,20 @@ def test_sync_is_idempotent(index):
     first = list(Occurrence.objects.filter(page=series).values_list("start", "status"))
     assert sync_occurrences(series) == len(first)
     assert list(Occurrence.objects.filter(page=series).values_list("start", "status")) == first
+
+
+def test_extend_occurrences_rolls_an_open_ended_series_forward(index, capsys):
+    from django.core.management import call_command
+
+    series = weekly_series(
+        index,
+        start=aware(2020, 1, 1, 15),
+        end=aware(2020, 1, 1, 17),
+        recurrences=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)]),
+        date_changes=[],
+    )
+    Occurrence.objects.filter(page=series, start__gte=aware(2021, 1, 1)).delete()
+    call_command("extend_occurrences")
+    assert "1 series" in capsys.readouterr().out
+    latest = Occurrence.objects.filter(page=series).latest("start").start
+    assert latest > aware(2021, 1, 1)
