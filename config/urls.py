@@ -22,6 +22,7 @@ if settings.DEBUG:
 # "/" has no pattern: LocaleMiddleware redirects it to /tr/ or /en/ by Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,259 @@
+"""Calendar files and feeds: an .ics per event, an .ics and RSS/Atom feeds for the listing.
+
+Plain Django views under the language prefix (events/urls.py), so the URL's language decides
+the texts. Each feed reads the stored occurrences with the listing's own filters
+(`EventFilterForm`) and costs a fixed number of queries whatever the number of events: the
+occurrences, the pages (one query per page type), and for series all their stored dates.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.dateformat import format as date_format
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html, format_html_join
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+from wagtail.models import Locale, Page
+
+from .choices import EventStatus, EventType
+from .forms import EventFilterForm
+from .ical import EventEntry, build_calendar, uid_for
+from .models import EVENT_PAGE_MODELS, EventFields, EventIndexPage, EventSeriesPage, Occurrence
+
+# A subscribed calendar keeps recent history; the listing's "past" filter gives all of it.
+FEED_PAST = datetime.timedelta(days=90)
+# Upper bound on the dates one feed reads, so a broad filter cannot build a huge file.
+FEED_LIMIT = 1000
+RSS_ITEMS = 30
+PAGE_MODELS = {model.event_type: model for model in EVENT_PAGE_MODELS}
+# Calendars poll feeds; a short shared cache keeps that cheap without hiding edits for long.
+FEED_MAX_AGE = 900
+
+
+def absolute_page_url(request: HttpRequest, page: Page) -> str:
+    """On the host the visitor used, like the page's own canonical link."""
+    return request.build_absolute_uri(page.get_url(request) or "/")
+
+
+def ics_response(calendar: Calendar, filename: str) -> HttpResponse:
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response.headers["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=filename
+    )
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
+def _live_event_page(page_id: int, locale: Locale) -> EventFields:
+    """The live, public event page, in the URL's language when it has that translation."""
+    pages = Page.objects.live().public()
+    page = get_object_or_404(pages, pk=page_id)
+    if page.locale_id != locale.pk:
+        translation = pages.filter(
+            translation_key=page.translation_key, locale_id=locale.pk
+        ).first()
+        page = translation or page
+    page = page.specific
+    if not isinstance(page, EventFields):
+        raise Http404
+    return page
+
+
+def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
+    """One event (or a whole series, with its changed and cancelled dates) as a file."""
+    page = _live_event_page(page_id, Locale.get_active())
+    dates = list(
+        Occurrence.objects.filter(page_id=page.pk)
+        .select_related("venue")
+        .order_by("original_start", "pk")
+    )
+    language = page.locale.language_code
+    entry = EventEntry(page, dates, absolute_page_url(request, page), language)
+    calendar = build_calendar(page.title, [entry])
+    return ics_response(calendar, f"{page.slug}.ics")
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """An event page in a feed, with the dates of it that the filters selected."""
+
+    page: EventFields
+    dates: list[Occurrence]
+    url: str
+    language: str
+
+    @property
+    def next_date(self) -> Occurrence:
+        return self.dates[0]
+
+
+def filtered_feed_occurrences(request: HttpRequest, locale: Locale, upcoming_only: bool = False):
+    """The listing's occurrences for these GET filters, in the listing's language rules."""
+    form = EventFilterForm(request.GET)
+    occurrences = form.filter(Occurrence.objects.visible_in(locale.pk))
+    now = timezone.now()
+    if upcoming_only:
+        occurrences = occurrences.upcoming(now)
+    elif form.wants_past:
+        occurrences = occurrences.past(now)
+    else:
+        occurrences = occurrences.filter(end__gte=now - FEED_PAST).order_by("start", "pk")
+    return occurrences.select_related("venue", "locale")
+
+
+def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> list[FeedEvent]:
+    """Group the occurrences by page, in order of their first date; fetch the pages in bulk."""
+    by_page: dict[int, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences[:limit]:
+        by_page[occurrence.page_id].append(occurrence)
+    if not by_page:
+        return []
+    # The stored event type names the page model: one query per type present, and none for
+    # the generic Page rows that `.specific()` would read first.
+    ids_by_type: dict[str, list[int]] = defaultdict(list)
+    for page_id, dates in by_page.items():
+        ids_by_type[dates[0].event_type].append(page_id)
+    pages = {}
+    for event_type, ids in ids_by_type.items():
+        model = PAGE_MODELS.get(event_type)
+        if model is not None:
+            for page in model.objects.filter(pk__in=ids).defer_streamfields():
+                pages[page.pk] = page
+    events = []
+    for page_id, dates in by_page.items():
+        page = pages.get(page_id)
+        if not isinstance(page, EventFields):
+            continue
+        url = absolute_page_url(request, page)
+        events.append(FeedEvent(page, dates, url, dates[0].locale.language_code))
+    return events
+
+
+def events_ics(request: HttpRequest) -> HttpResponse:
+    """The listing as a subscribable calendar, with the same filters as the listing."""
+    locale = Locale.get_active()
+    events = feed_events(request, filtered_feed_occurrences(request, locale))
+    # A series is published whole (RRULE, EXDATE, overrides), so it needs all its stored
+    # dates, not only those the filters picked: one query for every series in the feed.
+    series_ids = [event.page.pk for event in events if isinstance(event.page, EventSeriesPage)]
+    series_dates: dict[int, list[Occurrence]] = defaultdict(list)
+    if series_ids:
+        for occurrence in (
+            Occurrence.objects.filter(page_id__in=series_ids)
+            .select_related("venue")
+            .order_by("original_start", "pk")
+        ):
+            series_dates[occurrence.page_id].append(occurrence)
+    entries = [
+        EventEntry(
+            event.page,
+            series_dates.get(event.page.pk, event.dates),
+            event.url,
+            event.language,
+        )
+        for event in events
+    ]
+    calendar = build_calendar(_("STGM events"), entries)
+    return ics_response(calendar, f"stgm-events-{get_language()}.ics")
+
+
+def when_text(start: datetime.datetime, end: datetime.datetime, all_day: bool = False) -> str:
+    """ "12 March 2030 Tuesday, 10:00–16:00" in Istanbul time, as plain text."""
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    day = "j F Y l"
+    if all_day:
+        last = timezone.localtime(end - datetime.timedelta(seconds=1))
+        if last.date() <= start.date():
+            return date_format(start, day)
+        return f"{date_format(start, day)} – {date_format(last, day)}"
+    if start.date() == end.date():
+        return f"{date_format(start, day)}, {start:%H:%M}–{end:%H:%M}"
+    return f"{date_format(start, day)}, {start:%H:%M} – {date_format(end, day)}, {end:%H:%M}"
+
+
+def status_label(status: str) -> str:
+    return str(EventStatus(status).label) if status in EventStatus.values else ""
+
+
+class UpcomingEventsFeed(Feed):
+    """Upcoming events of the URL's language (each event once, at its next date)."""
+
+    feed_type = Rss201rev2Feed
+    item_guid_is_permalink = False
+
+    def get_object(self, request: HttpRequest) -> dict:
+        locale = Locale.get_active()
+        occurrences = filtered_feed_occurrences(request, locale, upcoming_only=True)
+        index = EventIndexPage.objects.live().filter(locale_id=locale.pk).first()
+        return {
+            "request": request,
+            "events": feed_events(request, occurrences)[:RSS_ITEMS],
+            "link": index.get_url(request) if index else f"/{get_language()}/",
+        }
+
+    def title(self, obj: dict) -> str:
+        return _("STGM: upcoming events")
+
+    def link(self, obj: dict) -> str:
+        return obj["link"]
+
+    def feed_url(self, obj: dict) -> str:
+        return obj["request"].build_absolute_uri()
+
+    def description(self, obj: dict) -> str:
+        return _("Festivals, meetings and gatherings of STGM, next dates first.")
+
+    subtitle = description
+
+    def items(self, obj: dict) -> list[FeedEvent]:
+        return obj["events"]
+
+    def item_title(self, item: FeedEvent) -> str:
+        status = item.next_date.status
+        if status == EventStatus.SCHEDULED:
+            return item.page.title
+        return f"{item.page.title} ({status_label(status)})"
+
+    def item_description(self, item: FeedEvent) -> str:
+        """A little HTML (readers render descriptions as HTML), every text escaped."""
+        date = item.next_date
+        facts = [when_text(date.start, date.end, date.all_day)]
+        if date.venue is not None:
+            facts.append(date.venue.city)
+        if date.status != EventStatus.SCHEDULED:
+            change = status_label(date.status)
+            facts.append(f"{change}: {date.note}" if date.note else change)
+        return format_html(
+            "<p>{}</p><p>{}</p>",
+            format_html_join(mark_safe("<br>"), "{}", ((fact,) for fact in facts)),  # noqa: S308
+            item.page.summary,
+        )
+
+    def item_link(self, item: FeedEvent) -> str:
+        return item.url
+
+    def item_guid(self, item: FeedEvent) -> str:
+        return uid_for(item.page)
+
+    def item_pubdate(self, item: FeedEvent) -> datetime.datetime | None:
+        return item.page.first_published_at
+
+    def item_updateddate(self, item: FeedEvent) -> datetime.datetime | None:
+        return item.page.last_published_at
+
+    def item_categories(self, item: FeedEvent) -> list[str]:
+        return [str(EventType(item.page.event_type).label)]
+
+
+class UpcomingEventsAtomFeed(UpcomingEventsFeed):
+    feed_type = Atom1Feed

@@ -1,0 +1,480 @@
+"""iCalendar (RFC 5545) files of events, built with the icalendar library.
+
+What calendar programs get wrong most often decides the shape of these files:
+
+- every date-time carries TZID=Europe/Istanbul and the calendar carries the matching
+  VTIMEZONE (generated from zoneinfo), so no client reads a local time as UTC;
+- every VEVENT has a UID and a DTSTAMP (Outlook rejects events without them). UIDs come from
+  the page's translation key, so they are the same in every request and in both languages;
+- a series is one VEVENT with an RRULE, and EXDATE/RDATE computed so that any RFC 5545
+  expander yields exactly the dates the site itself stores (see `_series_components`);
+- a cancelled date of a series is removed with EXDATE *and* described by an override VEVENT
+  (RECURRENCE-ID, STATUS:CANCELLED, the reason): Google Calendar hides STATUS:CANCELLED while
+  Apple Calendar and Thunderbird strike it through but keep showing it, and only EXDATE removes
+  a date everywhere; the override still tells clients that follow instance changes why;
+- a moved date is an override VEVENT with the same UID, RECURRENCE-ID = the original start and
+  its new DTSTART/DTEND.
+"""
+
+import datetime
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import quote, urlencode
+
+from dateutil import rrule as dateutil_rrule
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone, vRecur
+from recurrence import Recurrence, Rule
+
+from . import recurrence as series_dates
+from .choices import AttendanceMode, EventStatus, EventType
+from .models import SERIES_HORIZON, EventFields, EventSeriesPage, Venue
+
+# UIDs must be globally unique and must not change with the host a visitor happened to use.
+UID_DOMAIN = "stgm.org.tr"
+# Subscribed calendars poll at this pace (RFC 7986 REFRESH-INTERVAL, X-PUBLISHED-TTL for
+# Outlook).
+REFRESH_INTERVAL = datetime.timedelta(hours=6)
+
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.RESCHEDULED: "CONFIRMED",
+    EventStatus.MOVED_ONLINE: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+RULE_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+class DateLike(Protocol):
+    """A stored Occurrence or an OccurrenceSpec: one date of an event."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    original_start: datetime.datetime
+    status: str
+    note: str
+    venue: Venue | None
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """An event page with the dates to publish and the absolute URL of its page."""
+
+    page: EventFields
+    dates: Sequence[DateLike]
+    url: str
+    # The language of the page's texts (an untranslated page keeps its own).
+    language: str
+
+
+# Istanbul has kept +03:00 all year since September 2016: from 2017 on, one observance
+# describes the zone. Older events bring the observances of their years with them.
+COMPACT_ZONE_FROM = datetime.date(2017, 1, 1)
+
+
+@functools.lru_cache(maxsize=16)
+def vtimezone(first_date: datetime.date = COMPACT_ZONE_FROM) -> Timezone:
+    """The VTIMEZONE of the site's zone from `first_date` on, built once per process (icalendar
+    derives it from zoneinfo, which is slow). Its last observance stays valid after 2040."""
+    zone = Timezone.from_tzid(
+        settings.TIME_ZONE, first_date=first_date, last_date=datetime.date(2040, 1, 1)
+    )
+    zone.pop("COMMENT", None)
+    return zone
+
+
+def _zone_start(entries: Sequence["EventEntry"]) -> datetime.date:
+    earliest = COMPACT_ZONE_FROM
+    for entry in entries:
+        moments = [entry.page.start, *(date.start for date in entry.dates)]
+        moments += [date.original_start for date in entry.dates]
+        earliest = min(earliest, *(_local(moment).date() for moment in moments))
+    return earliest.replace(month=1, day=1)
+
+
+def new_calendar(
+    name: str, language: str | None = None, zone_from: datetime.date = COMPACT_ZONE_FROM
+) -> Calendar:
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    calendar = Calendar()
+    calendar.add("prodid", f"-//STGM//{settings.WAGTAIL_SITE_NAME} events//{language.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
+    # Before the events that refer to it, as RFC 5545 readers expect.
+    calendar.add_component(vtimezone(zone_from))
+    return calendar
+
+
+def build_calendar(name: str, entries: Iterable[EventEntry]) -> Calendar:
+    entries = list(entries)
+    calendar = new_calendar(name, zone_from=_zone_start(entries))
+    for entry in entries:
+        for component in event_components(entry):
+            calendar.add_component(component)
+    return calendar
+
+
+def uid_for(page: EventFields, original_start: datetime.datetime | None = None) -> str:
+    """The same in every request and in every language's version of the page."""
+    if original_start is None:
+        return f"{page.translation_key}@{UID_DOMAIN}"
+    stamp = original_start.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{page.translation_key}-{stamp}@{UID_DOMAIN}"
+
+
+def event_components(entry: EventEntry) -> list[Event]:
+    page = entry.page
+    if isinstance(page, EventSeriesPage):
+        return _series_components(entry)
+    if page.event_type == EventType.POWER_STORIES:
+        # Performances are separate events, not instances of a rule: one UID each.
+        dates = entry.dates or page.occurrence_specs(page.start + SERIES_HORIZON)
+        return [_vevent(entry, date, uid_for(page, date.original_start)) for date in dates]
+    dates = list(entry.dates)[:1] or [_page_date(page)]
+    return [_vevent(entry, dates[0], uid_for(page))]
+
+
+def _page_date(page: EventFields) -> DateLike:
+    return page.occurrence_specs(page.start)[0]
+
+
+def _local(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(series_dates.local_zone())
+
+
+def _ical_moment(moment: datetime.datetime, all_day: bool) -> datetime.date | datetime.datetime:
+    """An aware datetime in Istanbul time (TZID), or its local date for all-day events."""
+    local = _local(moment)
+    return local.date() if all_day else local
+
+
+def _ical_end(start: datetime.datetime, end: datetime.datetime, all_day: bool):
+    if not all_day:
+        return _local(end)
+    # DTEND of an all-day event is the day after the last one (exclusive).
+    last = max(_local(start).date(), _local(end - datetime.timedelta(seconds=1)).date())
+    return last + datetime.timedelta(days=1)
+
+
+def _stamp(page: EventFields) -> datetime.datetime:
+    """DTSTAMP: when the published information last changed, so a file is stable between
+    requests (RFC 5545 allows this when no METHOD of scheduling is used)."""
+    moment = page.last_published_at or page.latest_revision_created_at or timezone.now()
+    return moment.astimezone(datetime.UTC).replace(microsecond=0)
+
+
+def _status_label(status: str) -> str:
+    return str(EventStatus(status).label) if status in EventStatus.values else ""
+
+
+def _summary(page: EventFields, status: str) -> str:
+    # Clients that ignore STATUS still show the change in the title.
+    if status == EventStatus.SCHEDULED:
+        return page.title
+    return f"{_status_label(status)}: {page.title}"
+
+
+def location_text(page: EventFields, venue: Venue | None, status: str = "") -> str:
+    online_only = (
+        page.attendance_mode == AttendanceMode.ONLINE or status == EventStatus.MOVED_ONLINE
+    )
+    if venue is None or online_only:
+        return page.online_url or (_("Online") if page.is_online else "")
+    parts = [venue.name, " ".join(venue.address.split()), venue.city]
+    return ", ".join(part for part in parts if part)
+
+
+def description_text(page: EventFields, url: str, status: str = "", note: str = "") -> str:
+    """Plain text: the summary, what changed, how to join online, where to read more."""
+    lines = [page.summary.strip()]
+    status = status or page.status
+    if status != EventStatus.SCHEDULED:
+        change = _status_label(status)
+        lines.append(f"{change}: {note}" if note else change)
+    if page.is_online and page.online_url:
+        lines.append(_("Join online: %(url)s") % {"url": page.online_url})
+    lines.append(_("More information: %(url)s") % {"url": url})
+    return "\n\n".join(line for line in lines if line)
+
+
+def _vevent(
+    entry: EventEntry,
+    date: DateLike,
+    uid: str,
+    recurrence_id: datetime.date | datetime.datetime | None = None,
+) -> Event:
+    page = entry.page
+    language = entry.language
+    event = Event.new(
+        uid=uid,
+        stamp=_stamp(page),
+        start=_ical_moment(date.start, page.all_day),
+        end=_ical_end(date.start, date.end, page.all_day),
+        status=ICAL_STATUS.get(date.status, "CONFIRMED"),
+        url=entry.url,
+        recurrence_id=recurrence_id,
+    )
+    event.add("summary", _summary(page, date.status), parameters={"LANGUAGE": language})
+    event.add(
+        "description",
+        description_text(page, entry.url, date.status, date.note),
+        parameters={"LANGUAGE": language},
+    )
+    location = location_text(page, date.venue, date.status)
+    if location:
+        event.add("location", location, parameters={"LANGUAGE": language})
+    venue = date.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        event.add("geo", (float(venue.latitude), float(venue.longitude)))
+    event.add("categories", [str(EventType(page.event_type).label)])
+    event.add("class", "PUBLIC")
+    event.add("transp", "TRANSPARENT" if date.status == EventStatus.CANCELLED else "OPAQUE")
+    if page.last_published_at:
+        event.add("last-modified", _stamp(page))
+    return event
+
+
+# --- series ----------------------------------------------------------------------------
+
+
+def _rule_text(rule: Rule, first: datetime.datetime, all_day: bool) -> str:
+    """One django-recurrence rule as an RRULE value in local time.
+
+    The site reads an end date as that whole day in Istanbul time and counts COUNT from the
+    rule's own dates; clients differ on COUNT (RFC 5545 counts DTSTART even when the rule does
+    not match it), so a count becomes the UNTIL of the last date the site gives.
+    """
+    zone = series_dates.local_zone()
+    naive_first = _local(first).replace(tzinfo=None)
+    until: datetime.datetime | None = None
+    if rule.count:
+        dates = list(rule.to_dateutil_rrule(dtstart=naive_first))
+        until = dates[-1] if dates else naive_first
+    elif rule.until is not None:
+        until = datetime.datetime.combine(
+            series_dates.local_date(rule.until), datetime.time(23, 59, 59)
+        )
+    parts = [f"FREQ={RULE_FREQUENCIES[rule.freq]}"]
+    if rule.interval and rule.interval != 1:
+        parts.append(f"INTERVAL={int(rule.interval)}")
+    if rule.wkst is not None:
+        parts.append(f"WKST={WEEKDAYS[getattr(rule.wkst, 'number', rule.wkst)]}")
+    if until is not None:
+        if all_day:
+            parts.append(f"UNTIL={until:%Y%m%d}")
+        else:
+            # With a TZID start, RFC 5545 wants UNTIL in UTC.
+            utc = until.replace(tzinfo=zone).astimezone(datetime.UTC)
+            parts.append(f"UNTIL={utc:%Y%m%dT%H%M%SZ}")
+    if rule.byday:
+        days = []
+        for day in rule.byday:
+            number = getattr(day, "number", day)
+            index = getattr(day, "index", None)
+            days.append(f"{index or ''}{WEEKDAYS[number]}")
+        parts.append("BYDAY=" + ",".join(days))
+    for param in ("bysetpos", "bymonth", "bymonthday", "byyearday", "byweekno"):
+        values = getattr(rule, param, None)
+        if values:
+            parts.append(f"{param.upper()}={','.join(str(int(v)) for v in values)}")
+    return ";".join(parts)
+
+
+def _rule_dates(
+    text: str | None, first: datetime.datetime, window_end: datetime.datetime, all_day: bool
+) -> set[datetime.datetime]:
+    """What an RFC 5545 reader expands from DTSTART and the RRULE (DTSTART always counts)."""
+    first = _local(first)
+    dates = {first}
+    if text:
+        if all_day:
+            # A DATE start has a DATE UNTIL, which dateutil reads as a naive datetime.
+            zone = series_dates.local_zone()
+            naive_first = first.replace(tzinfo=None)
+            rule = dateutil_rrule.rrulestr(text, dtstart=naive_first)
+            naive_end = _local(window_end).replace(tzinfo=None)
+            found = rule.between(naive_first, naive_end, inc=True)
+            dates.update(moment.replace(tzinfo=zone) for moment in found)
+        else:
+            rule = dateutil_rrule.rrulestr(text, dtstart=first)
+            dates.update(rule.between(first, window_end, inc=True))
+    return dates
+
+
+def _series_window(page: EventSeriesPage, now: datetime.datetime) -> datetime.datetime:
+    """At least as far as the stored occurrences go, and past every explicit date."""
+    end = max(now, page.start) + SERIES_HORIZON
+    recurrence = page.recurrences
+    if recurrence is not None:
+        explicit = [*recurrence.rdates, *recurrence.exdates]
+        for moment in explicit:
+            day = series_dates.local_date(moment)
+            candidate = datetime.datetime.combine(
+                day + datetime.timedelta(days=1), datetime.time.min, series_dates.local_zone()
+            )
+            end = max(end, candidate)
+    return end
+
+
+@dataclass(frozen=True)
+class SeriesDates:
+    rule: str | None
+    exdates: list[datetime.datetime]
+    rdates: list[datetime.datetime]
+    # Every start the site gives in the window, before per-date changes.
+    instances: frozenset[datetime.datetime]
+
+
+def series_dates_for_ical(
+    page: EventSeriesPage, now: datetime.datetime | None = None
+) -> SeriesDates:
+    """The RRULE of a series and the EXDATE/RDATE that make it give the site's own dates.
+
+    django-recurrence rules differ from RFC 5545 in small ways (excluded dates are whole days,
+    extra dates take the series' time, more than one rule is allowed); rather than translate
+    each rule, the dates the site expands are compared with those the first RRULE gives over
+    the same window, and the difference becomes EXDATE and RDATE.
+    """
+    now = now or timezone.now()
+    recurrence: Recurrence | None = page.recurrences
+    rules = list(recurrence.rrules) if recurrence is not None else []
+    # A second RRULE is deprecated in RFC 5545 and read differently by clients; its dates
+    # become RDATEs instead.
+    text = _rule_text(rules[0], page.start, page.all_day) if rules else None
+    window_end = _series_window(page, now)
+    site = {_local(d) for d in series_dates.expand(recurrence, page.start, page.start, window_end)}
+    from_rule = _rule_dates(text, page.start, window_end, page.all_day)
+    return SeriesDates(text, sorted(from_rule - site), sorted(site - from_rule), frozenset(site))
+
+
+def _series_components(entry: EventEntry) -> list[Event]:
+    page: EventSeriesPage = entry.page  # type: ignore[assignment]
+    uid = uid_for(page)
+    plan = series_dates_for_ical(page)
+    duration = page.end - page.start
+    master_date = _MasterDate(
+        start=page.start,
+        end=page.end,
+        original_start=page.start,
+        status=page.status,
+        note=page.status_note,
+        venue=_series_venue(page, entry.dates),
+    )
+    master = _vevent(entry, master_date, uid)
+    if plan.rule:
+        master.add("rrule", vRecur.from_ical(plan.rule))
+
+    exdates = set(plan.exdates)
+    overrides: list[Event] = []
+    for date in entry.dates:
+        original = _local(date.original_start)
+        if original not in plan.instances:
+            continue  # stored before the rule changed; the next sync drops it
+        default = (
+            date.start == date.original_start
+            and date.end == date.original_start + duration
+            and date.status == page.status
+            and date.note == page.status_note
+        )
+        if default:
+            continue
+        if date.status == EventStatus.CANCELLED and page.status != EventStatus.CANCELLED:
+            exdates.add(original)
+        recurrence_id = _ical_moment(date.original_start, page.all_day)
+        overrides.append(_vevent(entry, date, uid, recurrence_id=recurrence_id))
+
+    if exdates:
+        master.add("exdate", [_ical_moment(d, page.all_day) for d in sorted(exdates)])
+    if plan.rdates:
+        master.add("rdate", [_ical_moment(d, page.all_day) for d in plan.rdates])
+    return [master, *overrides]
+
+
+def _series_venue(page: EventSeriesPage, dates: Sequence[DateLike]) -> Venue | None:
+    # The stored dates carry the venue already fetched with them; no extra query per series.
+    for date in dates:
+        if date.venue is not None:
+            return date.venue
+    return page.venue if page.venue_id else None
+
+
+@dataclass(frozen=True)
+class _MasterDate:
+    start: datetime.datetime
+    end: datetime.datetime
+    original_start: datetime.datetime
+    status: str
+    note: str
+    venue: Venue | None
+
+
+# --- "add to calendar" links ------------------------------------------------------------
+
+GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
+OUTLOOK_CALENDAR = "https://outlook.live.com/calendar/0/action/compose"
+
+
+def google_calendar_url(
+    title: str,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    all_day: bool,
+    details: str,
+    location: str,
+) -> str:
+    """Google Calendar's event template: UTC times (unambiguous) shown in Istanbul time."""
+    if all_day:
+        first = _local(start).date()
+        dates = f"{first:%Y%m%d}/{_ical_end(start, end, True):%Y%m%d}"
+    else:
+        utc_start, utc_end = start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
+        dates = f"{utc_start:%Y%m%dT%H%M%SZ}/{utc_end:%Y%m%dT%H%M%SZ}"
+    params = {
+        "action": "TEMPLATE",
+        "text": title,
+        "dates": dates,
+        "details": details,
+        "location": location,
+        "ctz": settings.TIME_ZONE,
+    }
+    return f"{GOOGLE_CALENDAR}?{urlencode(params, quote_via=quote)}"
+
+
+def outlook_calendar_url(
+    title: str,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    all_day: bool,
+    details: str,
+    location: str,
+) -> str:
+    """Outlook on the web's compose form: ISO times with their offset."""
+    if all_day:
+        startdt = _local(start).date().isoformat()
+        enddt = _ical_end(start, end, True).isoformat()
+    else:
+        startdt = _local(start).replace(microsecond=0).isoformat()
+        enddt = _local(end).replace(microsecond=0).isoformat()
+    params = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": title,
+        "startdt": startdt,
+        "enddt": enddt,
+        "allday": "true" if all_day else "false",
+        "body": details,
+        "location": location,
+    }
+    return f"{OUTLOOK_CALENDAR}?{urlencode(params, quote_via=quote)}"
