@@ -74,6 +74,8 @@ class Measurement:
     p99_ms: float = 0.0
     requests: int = 0
     errors: dict[str, int] = field(default_factory=dict)
+    cacheable: bool = True
+    cache: str = ""  # X-Page-Cache of the request after the run: hit, miss or none
     rps_ratio: float | None = None
     p99_ratio: float | None = None
     verdict: str = ""
@@ -280,6 +282,7 @@ LUA = """
 wrk.method = [==[{method}]==]
 wrk.body = [==[{body}]==]
 {headers}
+{unique}
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
@@ -292,14 +295,33 @@ end
 """
 
 
-def lua_script(target: dict, directory: Path) -> Path:
+# A body with "{n}" gets a different value in every request (e.g. a new organisation per
+# POST, so that each one is a valid, non-duplicate application).
+LUA_UNIQUE = """
+local threads = {{}}
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_number", #threads)
+end
+local counter = 0
+request = function()
+  counter = counter + 1
+  local n = [==[{prefix}]==] .. "-" .. thread_number .. "-" .. counter
+  return wrk.format(nil, nil, nil, (string.gsub(wrk.body, "{{n}}", n)))
+end
+"""
+
+
+def lua_script(target: dict, directory: Path, prefix: str = "") -> Path:
     headers = "\n".join(
         f"wrk.headers[ [==[{name}]==] ] = [==[{value}]==]"
         for name, value in target.get("headers", {}).items()
     )
-    script = directory / f"{hashlib.sha1(repr(target).encode()).hexdigest()[:12]}.lua"  # noqa: S324
+    body = target.get("body", "")
+    unique = LUA_UNIQUE.format(prefix=prefix) if "{n}" in body else ""
+    script = directory / f"{hashlib.sha1(repr(target).encode()).hexdigest()[:12]}{prefix}.lua"  # noqa: S324
     script.write_text(
-        LUA.format(method=target["method"], body=target.get("body", ""), headers=headers)
+        LUA.format(method=target["method"], body=body, headers=headers, unique=unique)
     )
     return script
 
@@ -327,23 +349,53 @@ def run_wrk(
     return json.loads(match.group(1))
 
 
-def probe(base: str, target: dict) -> tuple[int, int | None, int]:
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A POST answered with 303 is measured as the 303, not as the page it points to."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def probe(base: str, target: dict) -> tuple[int, int | None, int, str]:
+    """One request: status, SQL queries, body size, and the full-page cache's verdict."""
+    body = target.get("body", "").replace("{n}", f"probe-{time.time_ns()}")
     request = urllib.request.Request(
         base + quote(target["path"]),
-        data=target.get("body", "").encode() or None,
+        data=body.encode() or None,
         method=target["method"],
         headers=target.get("headers", {}),
     )
     try:
-        with urllib.request.urlopen(request, timeout=PROBE_TIMEOUT) as response:
-            body = response.read()
+        with OPENER.open(request, timeout=PROBE_TIMEOUT) as response:
+            content = response.read()
             status, headers = response.status, response.headers
     except urllib.error.HTTPError as error:
-        body, status, headers = error.read(), error.code, error.headers
+        content, status, headers = error.read(), error.code, error.headers
     except (TimeoutError, urllib.error.URLError):
-        return 0, None, 0  # slower than PROBE_TIMEOUT: reported, not loaded
+        return 0, None, 0, ""  # slower than PROBE_TIMEOUT: reported, not loaded
     queries = headers.get("X-Bench-Queries")
-    return status, int(queries) if queries is not None else None, len(body)
+    cache = headers.get("X-Page-Cache", "")
+    return status, int(queries) if queries is not None else None, len(content), cache
+
+
+def with_csrf(base: str, target: dict) -> dict:
+    """A POST target with the CSRF cookie of a GET of the same URL and its token in the body
+    (a visitor who opened the form, then sent it)."""
+    if not target.get("csrf"):
+        return target
+    with OPENER.open(base + quote(target["path"]), timeout=PROBE_TIMEOUT) as response:
+        cookies = response.headers.get_all("Set-Cookie") or []
+    token = next(
+        (c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("csrftoken=")), ""
+    )
+    if not token:
+        raise SystemExit(f"no CSRF cookie from GET {target['path']}")
+    headers = {**target.get("headers", {}), "Cookie": f"csrftoken={token}"}
+    body = f"{target.get('body', '')}&csrfmiddlewaretoken={token}"
+    return {**target, "headers": headers, "body": body}
 
 
 def quote(path: str) -> str:
@@ -354,18 +406,20 @@ def measure(
     server: Server, wrk: str, target: dict, args: argparse.Namespace, scripts: Path
 ) -> Measurement:
     m = Measurement(target["name"], target["path"], target["kind"], target["method"])
-    m.status, m.queries_first, m.bytes = probe(server.base, target)
+    m.cacheable = target.get("cacheable", True)
+    target = with_csrf(server.base, target)
+    m.status, m.queries_first, m.bytes, _cache = probe(server.base, target)
     if m.status == 0:
         m.verdict = f"one request took over {PROBE_TIMEOUT} s: not loaded"
         return m
     if m.status >= 400:
         m.verdict = f"HTTP {m.status}"
         return m
-    script = lua_script(target, scripts)
+    script = lua_script(target, scripts, prefix=str(time.time_ns()))
     url = server.base + quote(target["path"])
     run_wrk(wrk, url, script, args.warmup, args.connections, args.threads)
     result = run_wrk(wrk, url, script, args.duration, args.connections, args.threads)
-    m.status, m.queries, _bytes = probe(server.base, target)
+    m.status, m.queries, _bytes, m.cache = probe(server.base, target)
     m.requests = result["requests"]
     m.rps = result["requests"] / (result["duration_us"] / 1e6)
     m.p50_ms = result["p50_us"] / 1000
@@ -378,6 +432,8 @@ def measure(
 def judge(measurements: list[Measurement], cached: bool = False) -> None:
     ceiling = next((m for m in measurements if m.kind == "ceiling" and m.rps), None)
     for m in measurements:
+        if not m.rps and m.kind == "page" and not m.verdict:
+            m.verdict = "no request completed"
         if ceiling is None or not m.rps:
             continue
         m.rps_ratio = m.rps / ceiling.rps
@@ -385,7 +441,9 @@ def judge(measurements: list[Measurement], cached: bool = False) -> None:
         if m.kind != "page":
             continue
         problems = []
-        if cached:
+        if cached and not m.cacheable:
+            problems.append("private by design, never cached")
+        if cached and m.cacheable:
             if m.rps_ratio < MIN_CACHED_RPS_RATIO:
                 problems.append(f"req/s < {MIN_CACHED_RPS_RATIO:g}× ceiling")
         else:
@@ -395,9 +453,13 @@ def judge(measurements: list[Measurement], cached: bool = False) -> None:
                 problems.append(f"p99 > {MAX_P99_RATIO:g}× ceiling")
             if m.rps_ratio < MIN_RPS_RATIO:
                 problems.append(f"req/s < {MIN_RPS_RATIO:g}× ceiling")
+        if cached and m.cacheable and m.cache != "hit":
+            problems.append(f"not served from the page cache ({m.cache or 'no header'})")
         if any(m.errors.values()):
             problems.append(f"errors {m.errors}")
-        m.verdict = "ok" if not problems else "; ".join(problems)
+        m.verdict = "; ".join(problems) or "ok"
+        if problems == ["private by design, never cached"]:
+            m.verdict = "ok (private by design, never cached)"
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -456,6 +518,8 @@ def fmt(value: float | None, digits: int = 1) -> str:
 def markdown(report: dict) -> str:
     machine = report["machine"]
     lines = [
+        f"`{report.get('command', 'python -m bench')}`",
+        "",
         f"Run {report['started']} at `--scale {machine['scale']:g}`: {machine['cpu']} "
         f"({machine['cores']} cores, {machine['memory']}), {machine['os']}, Python "
         f"{machine['python']}, Django {machine['django']}, Wagtail {machine['wagtail']}; "
@@ -467,19 +531,23 @@ def markdown(report: dict) -> str:
         "",
     ]
     for run in report["runs"]:
+        load = run.get("load_start"), run.get("load_end")
         lines += [
             f"**{run['database']}** ({run['database_version']}); {run['note']}; worker RSS "
-            f"{run['rss_start_mb']} MB → {run['rss_end_mb']} MB",
+            f"{run['rss_start_mb']} MB → {run['rss_end_mb']} MB; load average (1, 5, 15 min) "
+            f"{load[0]} at the start, {load[1]} at the end",
             "",
-            "| URL | req/s | p50 ms | p99 ms | SQL | req/s ÷ ceiling | p99 ÷ ceiling | check |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| URL | req/s | p50 ms | p99 ms | SQL | cache | req/s ÷ ceiling | p99 ÷ ceiling "
+            "| check |",
+            "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
         ]
         for m in run["measurements"]:
             label = f"{m['name']} `{m['method']} {m['path']}`"
             lines.append(
                 f"| {label} | {fmt(m['rps'], 0)} | {fmt(m['p50_ms'])} | {fmt(m['p99_ms'])} | "
                 f"{m['queries'] if m['queries'] is not None else '–'} | "
-                f"{fmt(m['rps_ratio'], 2)} | {fmt(m['p99_ratio'], 1)} | {m['verdict']} |"
+                f"{m.get('cache') or ''} | {fmt(m['rps_ratio'], 2)} | "
+                f"{fmt(m['p99_ratio'], 1)} | {m['verdict']} |"
             )
         lines.append("")
     if report.get("not_measured"):
@@ -552,14 +620,48 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--no-cached", action="store_true", help="skip the pass with the full-page cache on"
     )
     parser.add_argument("--readme", action="store_true", help="put the table in README.md")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="build the bench databases, measure nothing"
+    )
+    parser.add_argument(
+        "--quiet-load",
+        type=float,
+        default=0,
+        help="before each pass, wait until the 1-minute load average is below this",
+    )
+    parser.add_argument(
+        "--quiet-wait", type=float, default=25, help="minutes to wait for --quiet-load at most"
+    )
     return parser.parse_args(argv)
+
+
+def load_average() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+def wait_for_quiet(threshold: float, minutes: float) -> None:
+    """Poll the 1-minute load average every minute until it is below `threshold`."""
+    if not threshold:
+        return
+    deadline = time.monotonic() + minutes * 60
+    while (load := os.getloadavg()[0]) >= threshold:
+        if time.monotonic() > deadline:
+            log(f"load average still {load:.2f} after {minutes:g} min: measuring anyway")
+            return
+        log(f"load average {load:.2f} >= {threshold:g}: waiting a minute")
+        time.sleep(60)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     wrk = ensure_wrk()
+    if args.prepare_only:
+        for database in databases(args):
+            prepare(database, args.scale, args.rebuild)
+        return 0
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     report: dict = {
+        "command": "python -m bench " + " ".join(sys.argv[1:] if argv is None else argv),
         "started": started,
         "machine": machine_info(args.workers, args, wrk),
         "runs": [],
@@ -585,6 +687,8 @@ def main(argv: list[str] | None = None) -> int:
                 modes.append(("cached (full-page cache on, anonymous visitors)", "300"))
             for note, seconds in modes:
                 cached = seconds != "0"
+                wait_for_quiet(args.quiet_load, args.quiet_wait)
+                load_start = load_average()
                 flush_bench_cache()
                 server = Server(database, args.workers, {"PAGE_CACHE_SECONDS": seconds})
                 try:
@@ -601,6 +705,7 @@ def main(argv: list[str] | None = None) -> int:
                         if not rss_start:
                             rss_start = server.worker_rss_mb()
                     rss_end = server.worker_rss_mb()
+                    load_end = load_average()
                 finally:
                     server.stop()
                 judge(measurements, cached)
@@ -612,6 +717,8 @@ def main(argv: list[str] | None = None) -> int:
                         "cached": cached,
                         "rss_start_mb": rss_start,
                         "rss_end_mb": rss_end,
+                        "load_start": load_start,
+                        "load_end": load_end,
                         "content": stamp.get("made"),
                         "measurements": [m.__dict__ for m in measurements],
                     }

@@ -32,3 +32,5 @@ STATIC_ROOT = BENCH_DIR / "static"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
+# wrk sends every stand application from 127.0.0.1: lift the per-address limit (still counted).
+STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS = 10**9
