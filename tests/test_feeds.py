@@ -1,0 +1,603 @@
+"""iCalendar files and RSS/Atom feeds of events.
+
+Every file is parsed with the icalendar library and every series expanded with an independent
+RFC 5545 expander (recurring-ical-events): the dates it yields must be the dates the site
+itself stores, cancelled ones excluded, with the right local times.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurrence
+import recurring_ical_events
+from defusedxml import ElementTree as ET
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+from wagtail.models import Locale
+
+from events.choices import AttendanceMode, EventStatus
+from events.models import (
+    AccessibilityFeature,
+    EventSeriesPage,
+    FestivalPage,
+    Occurrence,
+    OccurrenceChange,
+    Performance,
+    PowerStoriesEventPage,
+)
+from tests.builders import aware, locales, make_event, make_events_index, make_venue, translate
+
+pytestmark = pytest.mark.django_db
+
+ISTANBUL = ZoneInfo("Europe/Istanbul")
+UTC = datetime.UTC
+
+
+@pytest.fixture
+def index(home):
+    english = Locale.objects.get(language_code="en")
+    index = make_events_index(home)
+    translate(index, english, title="Events", slug="events")
+    return index
+
+
+def widget_date(year: int, month: int, day: int) -> datetime.datetime:
+    """A date as django-recurrence's admin widget stores it: midnight UTC."""
+    return datetime.datetime(year, month, day, tzinfo=UTC)
+
+
+def tea_time(index, **kwargs) -> EventSeriesPage:
+    """A weekly series with every kind of change: an excluded and an extra date (as the widget
+    stores them), a cancelled, a rescheduled, a postponed and a moved-online date."""
+    tr, _ = locales()
+    kwargs.setdefault("title", "Çay Saati – Eskişehir")
+    kwargs.setdefault("start", aware(2030, 1, 2, 15))  # a Wednesday
+    kwargs.setdefault("end", aware(2030, 1, 2, 17))
+    kwargs.setdefault(
+        "recurrences",
+        recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.WEEKLY, until=widget_date(2030, 3, 27))],
+            exdates=[widget_date(2030, 2, 6)],
+            rdates=[widget_date(2030, 2, 8)],
+        ),
+    )
+    kwargs.setdefault(
+        "venue",
+        make_venue(name="Buluşma Evi", province="26", latitude=39.776667, longitude=30.520556),
+    )
+    kwargs.setdefault(
+        "date_changes",
+        [
+            OccurrenceChange(
+                locale=tr, date=datetime.date(2030, 1, 16), status=EventStatus.CANCELLED
+            ),
+            OccurrenceChange(
+                locale=tr,
+                date=datetime.date(2030, 1, 23),
+                status=EventStatus.RESCHEDULED,
+                new_start=aware(2030, 1, 24, 18),
+                reason="Bir gün ertelendi",
+            ),
+            OccurrenceChange(
+                locale=tr, date=datetime.date(2030, 2, 13), status=EventStatus.POSTPONED
+            ),
+            OccurrenceChange(
+                locale=tr, date=datetime.date(2030, 2, 20), status=EventStatus.MOVED_ONLINE
+            ),
+        ],
+    )
+    return make_event(index, EventSeriesPage, **kwargs)
+
+
+def parse(response) -> Calendar:
+    """Parse a calendar file and check what clients reject files for, on every file."""
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="')
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"]).startswith("-//STGM//")
+    # Every TZID has its VTIMEZONE (without it, clients read the times as UTC)...
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Istanbul"]
+    assert calendar.get_missing_tzids() == set()
+    for event in calendar.walk("VEVENT"):
+        # ...and every event a UID and a UTC DTSTAMP (Outlook rejects events without them).
+        assert str(event["UID"]).endswith("@stgm.org.tr")
+        assert event["DTSTAMP"].dt.utcoffset() == datetime.timedelta(0)
+        assert "DTSTART" in event and "DTEND" in event and str(event["SUMMARY"])
+        if isinstance(event.start, datetime.datetime):
+            assert event["DTSTART"].params["TZID"] == "Europe/Istanbul"
+    return calendar
+
+
+def expand(calendar: Calendar, start, stop, uid: str | None = None) -> list:
+    """(start, end, STATUS) of every instance an RFC 5545 reader sees in [start, stop)."""
+    return [
+        (event.start, event.end, str(event.get("STATUS", "")))
+        for event in recurring_ical_events.of(calendar).between(start, stop)
+        if uid is None or str(event["UID"]) == uid
+    ]
+
+
+def taking_place(instances: list) -> list:
+    return sorted((start, end) for start, end, status in instances if status != "CANCELLED")
+
+
+def stored(page, start, stop) -> list:
+    """The dates the site shows for `page` in the same window, cancelled ones excluded."""
+    rows = Occurrence.objects.filter(page=page).between(start, stop)
+    return sorted((o.start, o.end) for o in rows.exclude(status=EventStatus.CANCELLED))
+
+
+def window(year: int = 2029, to_year: int = 2031):
+    return (
+        datetime.datetime(year, 12, 1, tzinfo=ISTANBUL),
+        datetime.datetime(to_year, 12, 1, tzinfo=ISTANBUL),
+    )
+
+
+def uid_of(calendar: Calendar) -> str:
+    masters = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e]
+    assert len(masters) == 1
+    return str(masters[0]["UID"])
+
+
+# --- files every calendar program accepts --------------------------------------------------
+
+
+def test_event_file_has_what_clients_require(client, index):
+    meeting = make_event(
+        index,
+        title="Güçlü Sivil Toplum Buluşması – Van",
+        venue=make_venue(latitude=38.5012, longitude=43.3730, address="Cumhuriyet Cd.\n12"),
+    )
+    response = client.get(f"/tr/calendar/event/{meeting.pk}.ics")
+    calendar = parse(response)
+    assert response["Content-Disposition"] == f'attachment; filename="{meeting.slug}.ics"'
+    assert str(calendar["VERSION"]) == "2.0" and "STGM" in str(calendar["PRODID"])
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    # A VTIMEZONE for every TZID used: otherwise clients read the times as UTC.
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Istanbul"]
+    assert calendar.get_missing_tzids() == set()
+    (event,) = calendar.walk("VEVENT")
+    assert event["UID"] and event["DTSTAMP"].dt.tzinfo is not None
+    assert event["DTSTART"].params["TZID"] == "Europe/Istanbul"
+    assert event["DTEND"].params["TZID"] == "Europe/Istanbul"
+    assert event.start == aware(2030, 3, 12, 10) and event.end == aware(2030, 3, 12, 16)
+    assert event.start.utcoffset() == datetime.timedelta(hours=3)
+    assert str(event["SUMMARY"]) == "Güçlü Sivil Toplum Buluşması – Van"
+    assert str(event["LOCATION"]) == "Van Kültür Merkezi, Cumhuriyet Cd. 12, Van"
+    assert event["GEO"].latitude == pytest.approx(38.5012)
+    assert str(event["URL"]) == f"http://testserver{meeting.url}"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    description = str(event["DESCRIPTION"])
+    assert "Van'daki STK'larla buluşma." in description and "<" not in description
+    raw = response.content.decode()
+    assert "\r\n" in raw and "DTSTART;TZID=Europe/Istanbul:20300312T100000" in raw
+
+
+def test_whole_cancelled_event_is_marked_cancelled(client, index):
+    meeting = make_event(
+        index, status=EventStatus.CANCELLED, status_note="Deprem nedeniyle iptal edildi"
+    )
+    (event,) = parse(client.get(f"/tr/calendar/event/{meeting.pk}.ics")).walk("VEVENT")
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert "Deprem nedeniyle iptal edildi" in str(event["DESCRIPTION"])
+    feed = parse(client.get("/tr/calendar/events.ics"))
+    assert [str(e["STATUS"]) for e in feed.walk("VEVENT")] == ["CANCELLED"]
+
+
+def test_unknown_or_non_event_pages_are_not_found(client, index):
+    assert client.get("/tr/calendar/event/999999.ics").status_code == 404
+    assert client.get(f"/tr/calendar/event/{index.pk}.ics").status_code == 404
+    meeting = make_event(index)
+    meeting.unpublish()
+    assert client.get(f"/tr/calendar/event/{meeting.pk}.ics").status_code == 404
+
+
+# --- series: RRULE, EXDATE, RDATE and overrides against the stored dates ----------------
+
+
+def test_series_expands_to_exactly_the_stored_dates(client, index):
+    series = tea_time(index)
+    calendar = parse(client.get(f"/tr/calendar/event/{series.pk}.ics"))
+    master, *overrides = calendar.walk("VEVENT")
+    assert "RRULE" in master and "RECURRENCE-ID" not in master
+    # One override per changed date, all with the master's UID.
+    assert len(overrides) == 4
+    assert {str(e["UID"]) for e in overrides} == {str(master["UID"])}
+
+    start, stop = window()
+    instances = expand(calendar, start, stop)
+    assert taking_place(instances) == stored(series, start, stop)
+    # The cancelled date is excluded (EXDATE), not merely marked: no client shows it.
+    assert not [i for i in instances if i[0].date() == datetime.date(2030, 1, 16)]
+    by_day = {s.astimezone(ISTANBUL).date(): (s, e, status) for s, e, status in instances}
+    assert datetime.date(2030, 2, 6) not in by_day  # the widget's excluded date
+    assert by_day[datetime.date(2030, 2, 8)][0] == aware(2030, 2, 8, 15)  # extra date, same time
+    assert by_day[datetime.date(2030, 1, 24)][:2] == (
+        aware(2030, 1, 24, 18),
+        aware(2030, 1, 24, 20),
+    )
+    assert datetime.date(2030, 1, 23) not in by_day  # moved away
+    assert by_day[datetime.date(2030, 2, 13)][2] == "TENTATIVE"  # postponed, no new date yet
+
+
+def test_series_overrides_carry_recurrence_id_and_status(client, index):
+    series = tea_time(index)
+    calendar = parse(client.get(f"/tr/calendar/event/{series.pk}.ics"))
+    overrides = {e["RECURRENCE-ID"].dt: e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" in e}
+    cancelled = overrides[aware(2030, 1, 16, 15)]
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert cancelled["RECURRENCE-ID"].params["TZID"] == "Europe/Istanbul"
+    moved = overrides[aware(2030, 1, 23, 15)]
+    assert moved.start == aware(2030, 1, 24, 18) and str(moved["STATUS"]) == "CONFIRMED"
+    assert "Bir gün ertelendi" in str(moved["DESCRIPTION"])
+    master = next(e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e)
+    props = master["EXDATE"] if isinstance(master["EXDATE"], list) else [master["EXDATE"]]
+    exdates = {value.dt for prop in props for value in prop.dts}
+    assert aware(2030, 1, 16, 15) in exdates and aware(2030, 2, 6, 15) in exdates
+
+
+SERIES_RULES = {
+    "monthly first Thursday, no end": dict(
+        start=aware(2030, 1, 3, 18),
+        end=aware(2030, 1, 3, 20),
+        recurrences=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.MONTHLY, byday=[recurrence.TH(1)])]
+        ),
+        date_changes=[],
+    ),
+    "count from a first meeting off the rule": dict(
+        start=aware(2030, 1, 1, 19),  # a Tuesday, then Wednesdays
+        end=aware(2030, 1, 1, 21),
+        recurrences=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.WEEKLY, byday=[recurrence.WE], count=4)]
+        ),
+        date_changes=[],
+    ),
+    "fortnightly on two days with an end": dict(
+        start=aware(2030, 1, 7, 10),
+        end=aware(2030, 1, 7, 12),
+        recurrences=recurrence.Recurrence(
+            rrules=[
+                recurrence.Rule(
+                    recurrence.WEEKLY,
+                    interval=2,
+                    byday=[recurrence.MO, recurrence.TH],
+                    until=widget_date(2030, 6, 30),
+                )
+            ],
+            exdates=[widget_date(2030, 1, 10)],
+        ),
+        date_changes=[],
+    ),
+    "two rules": dict(
+        start=aware(2030, 1, 6, 14),
+        end=aware(2030, 1, 6, 15),
+        recurrences=recurrence.Recurrence(
+            rrules=[
+                recurrence.Rule(recurrence.WEEKLY, byday=[recurrence.SU], count=6),
+                recurrence.Rule(recurrence.MONTHLY, bymonthday=[15], until=widget_date(2030, 9, 1)),
+            ]
+        ),
+        date_changes=[],
+    ),
+    "late evening crossing midnight UTC": dict(
+        start=aware(2030, 1, 2, 1, 30),  # 22:30 UTC the day before
+        end=aware(2030, 1, 2, 3),
+        recurrences=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.WEEKLY, until=widget_date(2030, 2, 27))],
+            exdates=[widget_date(2030, 1, 16)],
+        ),
+        date_changes=[],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", SERIES_RULES, ids=list(SERIES_RULES))
+def test_every_kind_of_rule_expands_to_the_stored_dates(client, index, rule):
+    series = tea_time(index, title=rule, **SERIES_RULES[rule])
+    calendar = parse(client.get(f"/tr/calendar/event/{series.pk}.ics"))
+    start = series.start - datetime.timedelta(days=1)
+    stop = max(timezone.now(), series.start) + datetime.timedelta(days=700)
+    site = stored(series, start, stop)
+    assert len(site) >= 4
+    assert taking_place(expand(calendar, start, stop)) == site
+
+
+def test_whole_cancelled_series_cancels_the_master(client, index):
+    series = tea_time(index, status=EventStatus.CANCELLED, date_changes=[])
+    calendar = parse(client.get(f"/tr/calendar/event/{series.pk}.ics"))
+    (master,) = calendar.walk("VEVENT")
+    assert str(master["STATUS"]) == "CANCELLED"
+    start, stop = window()
+    assert taking_place(expand(calendar, start, stop)) == stored(series, start, stop) == []
+
+
+def test_all_day_series_uses_dates(client, index):
+    series = tea_time(
+        index,
+        title="Gün boyu",
+        all_day=True,
+        start=aware(2030, 1, 2, 0),
+        end=aware(2030, 1, 2, 23, 59),
+        recurrences=recurrence.Recurrence(
+            rrules=[recurrence.Rule(recurrence.WEEKLY, until=widget_date(2030, 1, 30))]
+        ),
+        date_changes=[
+            OccurrenceChange(
+                locale=locales()[0], date=datetime.date(2030, 1, 16), status=EventStatus.CANCELLED
+            )
+        ],
+    )
+    response = client.get(f"/tr/calendar/event/{series.pk}.ics")
+    assert "DTSTART;VALUE=DATE:20300102" in response.content.decode()
+    start, stop = window()
+    days = sorted(
+        s for s, _e, status in expand(parse(response), start, stop) if status != "CANCELLED"
+    )
+    site = [s.astimezone(ISTANBUL).date() for s, _e in stored(series, start, stop)]
+    assert days == site == [datetime.date(2030, 1, d) for d in (2, 9, 23, 30)]
+
+
+def test_power_stories_performances_are_separate_events(client, index):
+    tr, _ = locales()
+    page = make_event(
+        index,
+        PowerStoriesEventPage,
+        title="Güç Hikâyeleri",
+        performances=[
+            Performance(
+                locale=tr,
+                start=aware(2030, 3, 1, 19),
+                end=aware(2030, 3, 1, 21),
+                venue=make_venue(name="İzmir Sahnesi", province="35"),
+            ),
+            Performance(
+                locale=tr,
+                start=aware(2030, 3, 15, 19),
+                end=aware(2030, 3, 15, 21),
+                venue=make_venue(name="Mersin Sahnesi", province="33"),
+            ),
+        ],
+    )
+    events = parse(client.get(f"/tr/calendar/event/{page.pk}.ics")).walk("VEVENT")
+    assert [str(e["LOCATION"]) for e in events] == [
+        "İzmir Sahnesi, İzmir",
+        "Mersin Sahnesi, Mersin",
+    ]
+    assert len({str(e["UID"]) for e in events}) == 2
+    only_izmir = parse(client.get("/tr/calendar/events.ics?province=35")).walk("VEVENT")
+    assert [e.start for e in only_izmir] == [aware(2030, 3, 1, 19)]
+
+
+# --- languages and stable UIDs ------------------------------------------------------------
+
+
+def test_uids_are_stable_across_requests_and_languages(client, index):
+    english = Locale.objects.get(language_code="en")
+    series = tea_time(index)
+    translated = translate(series, english, title="Tea Time – Eskişehir", slug="tea-time")
+    meeting = make_event(index)
+    translate(meeting, english, title="Strong Civil Society Meeting – Van", slug="van")
+
+    turkish_file = client.get(f"/tr/calendar/event/{series.pk}.ics").content
+    assert client.get(f"/tr/calendar/event/{series.pk}.ics").content == turkish_file
+    english_file = client.get(f"/en/calendar/event/{series.pk}.ics").content
+    assert client.get(f"/en/calendar/event/{translated.pk}.ics").content == english_file
+
+    def identities(content: bytes) -> list:
+        calendar = Calendar.from_ical(content)
+        return sorted(
+            (str(e["UID"]), str(e["RECURRENCE-ID"].dt) if "RECURRENCE-ID" in e else "")
+            for e in calendar.walk("VEVENT")
+        )
+
+    assert identities(turkish_file) == identities(english_file)
+    english_master = next(
+        e for e in Calendar.from_ical(english_file).walk("VEVENT") if "RECURRENCE-ID" not in e
+    )
+    assert str(english_master["SUMMARY"]) == "Tea Time – Eskişehir"
+    assert english_master["SUMMARY"].params["LANGUAGE"] == "en"
+    assert "/en/events/tea-time/" in str(english_master["URL"])
+
+    turkish_feed = client.get("/tr/calendar/events.ics").content
+    english_feed = client.get("/en/calendar/events.ics").content
+    assert client.get("/tr/calendar/events.ics").content == turkish_feed
+    assert identities(turkish_feed) == identities(english_feed)
+    assert identities(turkish_feed) == sorted(
+        identities(turkish_file)
+        + identities(client.get(f"/tr/calendar/event/{meeting.pk}.ics").content)
+    )
+
+
+def test_listing_feed_shows_untranslated_events_in_their_own_language(client, index):
+    english = Locale.objects.get(language_code="en")
+    translated = make_event(index, title="Çevrilmiş")
+    translate(translated, english, title="Translated", slug="translated")
+    make_event(index, title="Yalnız Türkçe", start=aware(2030, 3, 13), end=aware(2030, 3, 13, 12))
+    response = client.get("/en/calendar/events.ics")
+    assert response["Content-Disposition"] == 'attachment; filename="stgm-events-en.ics"'
+    events = parse(response).walk("VEVENT")
+    assert [(str(e["SUMMARY"]), e["SUMMARY"].params["LANGUAGE"]) for e in events] == [
+        ("Translated", "en"),
+        ("Yalnız Türkçe", "tr"),
+    ]
+    assert "More information" in str(events[0]["DESCRIPTION"])
+    turkish = parse(client.get("/tr/calendar/events.ics")).walk("VEVENT")
+    assert "Daha fazla bilgi" in str(turkish[0]["DESCRIPTION"])
+
+
+# --- the listing feed follows the listing's filters ---------------------------------------
+
+
+def test_listing_feed_follows_the_filters(client, index):
+    wheelchair = "wheelchair"
+    make_event(index, title="Van", venue=make_venue())
+    make_event(
+        index,
+        title="Ankara çevrim içi",
+        venue=make_venue(name="ATO", province="06"),
+        attendance_mode=AttendanceMode.ONLINE,
+        online_url="https://example.org/canli",
+        accessibility=[AccessibilityFeature.objects.get(code=wheelchair)],
+        start=aware(2031, 5, 1),
+        end=aware(2031, 5, 1, 12),
+    )
+    make_event(index, FestivalPage, title="Festival", edition_year=2030)
+    tea_time(index)
+    make_event(index, title="Geçmiş", start=aware(2001, 1, 1), end=aware(2001, 1, 1, 12))
+
+    def titles(query: str = "") -> set[str]:
+        calendar = parse(client.get(f"/tr/calendar/events.ics{query}"))
+        return {str(e["SUMMARY"]) for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e}
+
+    everything = {"Van", "Ankara çevrim içi", "Festival", "Çay Saati – Eskişehir"}
+    assert titles() == everything
+    assert titles("?province=65") == {"Van"}
+    assert titles("?type=festival") == {"Festival"}
+    assert titles("?type=series") == {"Çay Saati – Eskişehir"}
+    assert titles("?province=26") == {"Çay Saati – Eskişehir"}
+    assert titles("?year=2031") == {"Ankara çevrim içi"}
+    assert titles(f"?access={wheelchair}") == {"Ankara çevrim içi"}
+    assert titles("?online=on") == {"Ankara çevrim içi"}
+    assert titles("?when=past") == {"Geçmiş"}
+    assert titles("?province=zz&year=abc") == everything  # ignored, as in the listing
+    online = next(e for e in parse(client.get("/tr/calendar/events.ics?online=on")).walk("VEVENT"))
+    assert str(online["LOCATION"]) == "https://example.org/canli"
+
+
+def test_listing_links_to_its_feeds_with_the_filters(client, index):
+    make_event(index)
+    html = client.get("/tr/etkinlikler/?type=meeting&province=65&page=2").content.decode()
+    query = "?type=meeting&amp;province=65"
+    assert f'href="webcal://testserver/tr/calendar/events.ics{query}"' in html
+    assert f'href="http://testserver/tr/calendar/events.ics{query}"' in html
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Yaklaşan etkinlikler (RSS)" '
+        f'href="http://testserver/tr/calendar/events.rss{query}">'
+    ) in html
+    assert 'type="application/atom+xml"' in html and 'type="text/calendar"' in html
+    english = client.get("/en/events/").content.decode()
+    assert 'href="webcal://testserver/en/calendar/events.ics"' in english
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)  # warm caches (site root paths), as in production
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def one_of_each_type(index, suffix: str = "") -> None:
+    tr, _ = locales()
+    make_event(index, title=f"Tek{suffix}", venue=make_venue(name=f"V{suffix}"))
+    tea_time(index, title=f"Seri{suffix}", venue=make_venue(name=f"S{suffix}"))
+    make_event(index, FestivalPage, title=f"Festival{suffix}", edition_year=2030)
+    make_event(
+        index,
+        PowerStoriesEventPage,
+        title=f"Güç Hikâyeleri{suffix}",
+        performances=[
+            Performance(locale=tr, start=aware(2030, 5, 1, 19), end=aware(2030, 5, 1, 21)),
+            Performance(locale=tr, start=aware(2030, 5, 8, 19), end=aware(2030, 5, 8, 21)),
+        ],
+    )
+
+
+def test_feed_queries_do_not_grow_with_events(client, index):
+    urls = ["/tr/calendar/events.ics", "/en/calendar/events.rss", "/tr/calendar/events.atom"]
+    one_of_each_type(index)
+    few = [count_queries(client, url) for url in urls]
+    for number in range(2):
+        one_of_each_type(index, f" {number}")
+    for day in range(1, 4):
+        make_event(index, title=f"E{day}", start=aware(2030, 4, day), end=aware(2030, 4, day, 12))
+    assert [count_queries(client, url) for url in urls] == few
+    assert max(few) <= 9
+
+
+def test_event_file_queries_do_not_grow_with_dates(client, index):
+    series = tea_time(index, date_changes=[])
+    few = count_queries(client, f"/tr/calendar/event/{series.pk}.ics")
+    longer = tea_time(
+        index,
+        title="Uzun",
+        recurrences=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.DAILY)]),
+    )
+    assert count_queries(client, f"/tr/calendar/event/{longer.pk}.ics") == few <= 8
+
+
+# --- RSS and Atom -------------------------------------------------------------------------
+
+
+def test_rss_and_atom_list_upcoming_events_once_each(client, index):
+    english = Locale.objects.get(language_code="en")
+    series = tea_time(
+        index, start=aware(2099, 1, 7, 15), end=aware(2099, 1, 7, 17), date_changes=[]
+    )
+    translate(series, english, title="Tea Time – Eskişehir", slug="tea-time")
+    make_event(index, title="Geçmiş", start=aware(2001, 1, 1), end=aware(2001, 1, 1, 12))
+    make_event(
+        index,
+        title="İptal",
+        status=EventStatus.CANCELLED,
+        start=aware(2098, 1, 1),
+        end=aware(2098, 1, 1, 12),
+    )
+
+    response = client.get("/en/calendar/events.rss")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("language") == "en"
+    assert channel.findtext("link") == "http://testserver/en/events/"
+    items = channel.findall("item")
+    assert [i.findtext("title") for i in items] == ["İptal (Cancelled)", "Tea Time – Eskişehir"]
+    assert items[1].findtext("link") == "http://testserver/en/events/tea-time/"
+    assert items[1].find("guid").get("isPermaLink") == "false"
+    assert "7 January 2099" in items[1].findtext("description")
+
+    atom = client.get("/tr/calendar/events.atom")
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    entries = ET.fromstring(atom.content).findall("atom:entry", ns)
+    assert [e.findtext("atom:title", namespaces=ns) for e in entries] == [
+        "İptal (İptal edildi)",
+        "Çay Saati – Eskişehir",
+    ]
+    assert client.get("/tr/calendar/events.rss?type=meeting").content.count(b"<item>") == 1
+
+
+# --- the demo content ---------------------------------------------------------------------
+
+
+def test_demo_series_feed_has_local_times_and_no_cancelled_tea_time(client, index):
+    """The demo's own series (built by its loader, in both languages) through the feeds."""
+    from events.demo import load_series, load_venues
+    from home.demo_tools import translate as translate_demo
+
+    english = Locale.objects.get(language_code="en")
+    glossary = {"STGM": "STGM", "Etkinlikler": "Events"}
+    venues = load_venues(glossary)
+    for page in load_series(index, venues, glossary, timezone.localdate()):
+        translate_demo(page, english, glossary)
+    series = EventSeriesPage.objects.get(slug="cay-saati-bulusmalari-eskisehir")
+    cancelled = Occurrence.objects.get(page=series, status=EventStatus.CANCELLED)
+    start = cancelled.start - datetime.timedelta(days=60)
+    stop = cancelled.start + datetime.timedelta(days=60)
+    uid = f"{series.translation_key}@stgm.org.tr"
+    for language in ("tr", "en"):
+        calendar = parse(client.get(f"/{language}/calendar/events.ics"))
+        instances = expand(calendar, start, stop, uid)
+        assert instances and all(s.astimezone(ISTANBUL).hour == 15 for s, _e, _st in instances)
+        assert cancelled.start not in [s for s, _e, _st in instances]
+        assert taking_place(instances) == stored(series, start, stop)
+    monthly = EventSeriesPage.objects.get(slug="degisimin-gucunu-konusmak-gaziantep")
+    calendar = parse(client.get(f"/en/calendar/event/{monthly.pk}.ics"))
+    stop = timezone.now() + datetime.timedelta(days=700)
+    assert taking_place(expand(calendar, monthly.start, stop)) == stored(
+        monthly, monthly.start, stop
+    )
