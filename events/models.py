@@ -792,8 +792,11 @@ class PowerStoriesEventPage(EventFields, BasePage):
         verbose_name = _("Power Stories event")
         verbose_name_plural = _("Power Stories events")
 
+    def performances_with_venues(self) -> list["Performance"]:
+        return list(self.performances.select_related("venue"))
+
     def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
-        performances = list(self.performances.select_related("venue"))
+        performances = self.performances_with_venues()
         if not performances:
             return super().occurrence_specs(until)
         return [

@@ -399,3 +399,25 @@ def test_extend_occurrences_rolls_an_open_ended_series_forward(index, capsys):
     assert "1 series" in capsys.readouterr().out
     latest = Occurrence.objects.filter(page=series).latest("start").start
     assert latest > aware(2021, 1, 1)
+
+
+def test_power_stories_page_queries_do_not_grow_with_performances(client, index):
+    tr, _ = locales()
+
+    def page_with(count: int, slug: str):
+        performances = [
+            Performance(
+                locale=tr,
+                start=aware(2030, 3, day, 19),
+                end=aware(2030, 3, day, 21),
+                venue=make_venue(name=f"Sahne {day}", province="35"),
+            )
+            for day in range(1, count + 1)
+        ]
+        return make_event(
+            index, PowerStoriesEventPage, title=slug, slug=slug, performances=performances
+        )
+
+    few = count_queries(client, page_with(1, "bir").url)
+    many = count_queries(client, page_with(6, "alti").url)
+    assert many == few
