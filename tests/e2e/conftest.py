@@ -2,8 +2,8 @@
 
 Every test here gets:
 
-- the demo content (`manage.py load_demo_content`: the home app's pages and whatever the
-  other apps add to that command), loaded once per run and restored before each test;
+- the site's content (tests/e2e/content.py), built once per run and restored before each
+  test;
 - `live_server` (pytest-django's, on a transactional database) and `page`, a Playwright page
   in a fresh browser context whose `base_url` is the live server: `page.goto("/tr/")`;
 - `new_page(...)` for other contexts: another language (`locale="en-US"` sets
@@ -15,7 +15,6 @@ Without /usr/bin/chromium (or node_modules/axe-core for axe checks) the tests ar
 the reason shown at the end of the run; under `make e2e` (STGM_E2E_REQUIRED=1) they fail.
 """
 
-import io
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,13 +22,13 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from wagtail.models import Page
 
 from home.models import HomePage
 from tests.e2e.axe import AXE_JS, assert_accessible
+from tests.e2e.content import build_site
 from tests.e2e.snapshot import Snapshot
 
 CHROMIUM = Path(os.environ.get("STGM_CHROMIUM", "/usr/bin/chromium"))
@@ -98,7 +97,8 @@ def browser(chromium_installed) -> Iterator:
 
 
 def _render_every_page() -> None:
-    """Request each live page once, so that image renditions are made before the snapshot."""
+    """Request each live page once: image renditions are made before the snapshot, and a
+    page that cannot render fails here, with its URL."""
     client = Client()
     for page in Page.objects.live().public().filter(depth__gt=1):
         url = page.get_url()
@@ -108,8 +108,8 @@ def _render_every_page() -> None:
 
 
 @pytest.fixture(scope="package")
-def demo_content(django_db_setup, django_db_blocker) -> Iterator[Snapshot]:
-    """A snapshot of the database with the demo content: made once, restored before each test.
+def site_content(django_db_setup, django_db_blocker) -> Iterator[Snapshot]:
+    """A snapshot of the database with the site's content: made once, restored before each test.
 
     Afterwards the database goes back to how it was (what the migrations left), for the
     tests that follow and for the next run of a reused test database.
@@ -126,24 +126,24 @@ def demo_content(django_db_setup, django_db_blocker) -> Iterator[Snapshot]:
                 pytrace=False,
             )
         baseline = Snapshot()
-        call_command("load_demo_content", stdout=io.StringIO())
+        build_site()
         _render_every_page()
-        demo = Snapshot()
+        snapshot = Snapshot()
     serialized = getattr(connection, "_test_serialized_contents", None)
     connection._test_serialized_contents = "[]"
-    yield demo
+    yield snapshot
     if serialized is not None:
         connection._test_serialized_contents = serialized
     with django_db_blocker.unblock():
         baseline.restore()
-    demo.close()
+    snapshot.close()
     baseline.close()
 
 
 @pytest.fixture
-def site_url(demo_content, django_db_serialized_rollback, live_server) -> str:
-    """The live server's base URL, with the demo content in the database."""
-    demo_content.restore()
+def site_url(site_content, django_db_serialized_rollback, live_server) -> str:
+    """The live server's base URL, with the site's content in the database."""
+    site_content.restore()
     cache.clear()
     return live_server.url
 
