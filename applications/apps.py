@@ -3,11 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ApplicationsConfig(AppConfig):
-    """Applications to STGM's calls: festival stands now, Power Stories narrators next.
+    """Applications to STGM's calls: festival stands here, Power Stories narrators in
+    `stories` (`NarratorApplication`).
 
-    The shared machinery (statuses, the private link, e-mails and their log, history and
-    notes, KVKK consent, anonymisation and retention) serves every kind of application;
-    `StandApplication` is the first kind.
+    The shared machinery (statuses and transitions, the private link, e-mails and their log,
+    history and notes, KVKK consent, duplicates, rate limit, anonymisation and retention,
+    the admin's counts and KVKK views) serves every kind of application; this app never
+    imports the apps that add kinds (retention reaches them through a Wagtail hook).
     """
 
     name = "applications"

@@ -2,8 +2,9 @@
 
 `BaseApplication` and the history, note and e-mail log models are the shared machinery
 (statuses and their transitions, the private signed link, KVKK consent, anonymisation);
-`StandApplication` is the festival-stand kind. The Power Stories narrator call subclasses
-`BaseApplication` the same way.
+`StandApplication` is the festival-stand kind. The Power Stories narrator call
+(`stories.NarratorApplication`) subclasses `BaseApplication` with the `SelectionStatus`
+statuses and their transitions.
 """
 
 import datetime
@@ -44,6 +45,31 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 OPEN_STATUSES = (S.SUBMITTED, S.WAITLISTED)
 ANONYMISED = "—"
+
+
+class SelectionStatus(models.TextChoices):
+    """A call decided by a panel of reviewers: a shortlist, then a selection."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    SELECTED = "selected", _("Selected")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+SS = SelectionStatus
+SELECTION_TRANSITIONS: dict[str, frozenset[str]] = {
+    SS.SUBMITTED: frozenset({SS.SHORTLISTED, SS.DECLINED, SS.WITHDRAWN}),
+    SS.SHORTLISTED: frozenset({SS.SELECTED, SS.DECLINED, SS.WITHDRAWN}),
+    SS.SELECTED: frozenset({SS.WITHDRAWN}),
+    SS.DECLINED: frozenset(),
+    SS.WITHDRAWN: frozenset(),
+}
+SELECTION_OPEN_STATUSES = (SS.SUBMITTED, SS.SHORTLISTED)
+# Every status any kind of application can have (history and e-mail log rows).
+ALL_STATUS_CHOICES = list(
+    {code: label for code, label in [*ApplicationStatus.choices, *SelectionStatus.choices]}.items()
+)
 
 
 def new_access_key() -> str:
@@ -98,12 +124,22 @@ class BaseApplication(models.Model):
     # Fields cleared by anonymisation (subclasses add theirs); the rest is kept for statistics.
     personal_fields: ClassVar[tuple[str, ...]] = ("contact_name", "email", "phone")
     link_salt: ClassVar[str] = "applications.link"
+    # Which status may follow which, and which count as still open (a kind may override both
+    # and redeclare `status` with its own choices).
+    transitions: ClassVar[dict[str, frozenset[str]]] = TRANSITIONS
+    open_statuses: ClassVar[tuple[str, ...]] = OPEN_STATUSES
+    # Statuses that are a decision by the team (`decided_at` is set).
+    decision_statuses: ClassVar[tuple[str, ...]] = (S.APPROVED, S.REJECTED)
 
     class Meta:
         abstract = True
 
     def can_become(self, status: str) -> bool:
-        return status in TRANSITIONS.get(self.status, frozenset())
+        return status in self.transitions.get(self.status, frozenset())
+
+    @classmethod
+    def status_label(cls, status: str) -> str:
+        return str(dict(cls._meta.get_field("status").choices).get(status, status))
 
     @property
     def is_anonymised(self) -> bool:
@@ -111,7 +147,7 @@ class BaseApplication(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        return self.status in self.open_statuses
 
     @property
     def can_withdraw(self) -> bool:
@@ -160,12 +196,35 @@ class BaseApplication(models.Model):
         values["dedupe_key"] = f"anonymised:{self.pk}"
         return values
 
+    def anonymise_related(self) -> None:
+        """Erase personal data kept in related rows of this kind (inside the erasure)."""
+
     def email_recipient(self) -> str:
         return self.email
 
     def status_url(self) -> str:
         """The absolute private link (subclasses know which page serves it)."""
         raise NotImplementedError
+
+    def compute_dedupe_key(self) -> str:
+        """What makes two applications the same one (subclasses say)."""
+        raise NotImplementedError
+
+    def email_template(self) -> str:
+        """The e-mail for the current status: its first line is the subject."""
+        return f"applications/email/{self._meta.model_name}_{self.status}.txt"
+
+    def email_context(self) -> dict[str, Any]:
+        """What the e-mail templates need besides the application and its link."""
+        return {}
+
+    def duplicate_message(self) -> str:
+        return str(
+            _(
+                "We already have an application from this organisation with this e-mail "
+                "address for this festival. Its private link is in the e-mail we sent you."
+            )
+        )
 
 
 class LegalForm(models.TextChoices):
@@ -306,6 +365,9 @@ class StandApplication(BaseApplication):
             self.stand_type
         )
 
+    def email_context(self) -> dict[str, Any]:
+        return {"festival": self.localized_festival(), "stand_type": self.localized_stand_type()}
+
     def status_url(self) -> str:
         page = self.localized_festival()
         return f"{page.full_url}{page.reverse_subpage('application')}?key={self.link_token}"
@@ -327,12 +389,8 @@ class ApplicationLogEntry(models.Model):
     object_id = models.PositiveBigIntegerField()
     application = GenericForeignKey("content_type", "object_id")
     action = models.CharField(_("action"), max_length=20, choices=LogAction.choices)
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=ApplicationStatus.choices, blank=True
-    )
-    to_status = models.CharField(
-        _("to"), max_length=20, choices=ApplicationStatus.choices, blank=True
-    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ALL_STATUS_CHOICES, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=ALL_STATUS_CHOICES, blank=True)
     stand_number = models.PositiveIntegerField(_("stand number"), null=True, blank=True)
     text = models.TextField(_("text"), blank=True)
     user = models.ForeignKey(
@@ -369,7 +427,7 @@ class ApplicationEmail(models.Model):
     object_id = models.PositiveBigIntegerField()
     application = GenericForeignKey("content_type", "object_id")
     status = models.CharField(
-        _("about status"), max_length=20, choices=ApplicationStatus.choices, blank=True
+        _("about status"), max_length=20, choices=ALL_STATUS_CHOICES, blank=True
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     to_address = models.EmailField(_("to"), blank=True)

@@ -65,12 +65,7 @@ class CallNotOpen(ApplicationError):
 
 class DuplicateApplication(ApplicationError):
     def __init__(self, application: BaseApplication) -> None:
-        super().__init__(
-            _(
-                "We already have an application from this organisation with this e-mail "
-                "address for this festival. Its private link is in the e-mail we sent you."
-            )
-        )
+        super().__init__(application.duplicate_message())
         self.application = application
 
 
@@ -108,12 +103,10 @@ def emails_of(application: BaseApplication):
 
 def render_status_email(application: BaseApplication) -> tuple[str, str]:
     """Subject and body of the e-mail for the application's current status."""
-    template = f"applications/email/{application._meta.model_name}_{application.status}.txt"
+    template = application.email_template()
     with translation.override(application.language):
         context = {"application": application, "status_url": application.status_url()}
-        if isinstance(application, StandApplication):
-            festival = application.localized_festival()
-            context.update(festival=festival, stand_type=application.localized_stand_type())
+        context.update(application.email_context())
         body = render_to_string(template, context).strip() + "\n"
         subject = " ".join(body.splitlines()[0].split())
         body = "\n".join(body.splitlines()[2:]) + "\n"
@@ -260,6 +253,7 @@ def anonymise(application: BaseApplication, user=None) -> BaseApplication:
         application.anonymised_at = timezone.now()
         application.save()
         history_of(application).update(text="")
+        application.anonymise_related()
         emails_of(application).update(to_address="", subject="—", body="")
         ModelLogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(application),
@@ -269,6 +263,22 @@ def anonymise(application: BaseApplication, user=None) -> BaseApplication:
         if freed:
             offer_freed_stand(application.festival_id, freed[1], user)
     return application
+
+
+RETENTION_HOOK = "applications_retention"
+
+
+def anonymise_expired(after: datetime.timedelta, now: datetime.datetime | None = None) -> int:
+    """Retention for every kind of application: stands here, and each function registered
+    with the Wagtail hook `applications_retention` (`fn(after, now) -> count`) by the apps
+    that hold other kinds, so this app never imports them."""
+    from wagtail import hooks
+
+    now = now or timezone.now()
+    count = anonymise_after_festivals(after, now)
+    for policy in hooks.get_hooks(RETENTION_HOOK):
+        count += policy(after, now)
+    return count
 
 
 def anonymise_after_festivals(
@@ -283,6 +293,69 @@ def anonymise_after_festivals(
         anonymise(application)
         count += 1
     return count
+
+
+# --- Any kind: a new application, a change of status --------------------------------------
+
+
+def save_new_application(application: BaseApplication, same_call) -> BaseApplication:
+    """Inside the caller's transaction: refuse a duplicate within `same_call` (a query set of
+    the applications to the same call), save, and record the submission. A unique
+    constraint on (call, dedupe_key) catches the race between two identical requests."""
+    application.dedupe_key = application.compute_dedupe_key()
+    existing = same_call.filter(dedupe_key=application.dedupe_key).first()
+    if existing is not None:
+        raise DuplicateApplication(existing)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError as error:
+        existing = same_call.filter(dedupe_key=application.dedupe_key).first()
+        if existing is not None:
+            raise DuplicateApplication(existing) from error
+        raise
+    record(application, LogAction.SUBMITTED, to_status=application.status)
+    return application
+
+
+def transition(
+    application: BaseApplication,
+    status: str,
+    user=None,
+    *,
+    note: str = "",
+    notify: bool = True,
+    now: datetime.datetime | None = None,
+) -> BaseApplication:
+    """Move an application without places to count (stands go through `change_status`):
+    the row locked, the transition checked, the change recorded and e-mailed."""
+    if isinstance(application, StandApplication):
+        return change_status(application, status, user, note=note, notify=notify, now=now)
+    now = now or timezone.now()
+    model = type(application)
+    with transaction.atomic():
+        application = model.objects.select_for_update().get(pk=application.pk)
+        if application.is_anonymised or not application.can_become(status):
+            raise InvalidTransition(
+                _("An application that is “%(current)s” cannot become “%(new)s”.")
+                % {
+                    "current": application.get_status_display(),
+                    "new": model.status_label(status),
+                }
+            )
+        previous = application.status
+        if status in application.decision_statuses:
+            application.decided_at = now
+        if status == S.WITHDRAWN:
+            application.dedupe_key = f"withdrawn:{application.pk}"  # may apply again
+        application.status = status
+        application.save()
+        record(
+            application, LogAction.STATUS, user, from_status=previous, to_status=status, text=note
+        )
+        if notify:
+            queue_status_email(application)
+    return application
 
 
 # --- Stand applications ------------------------------------------------------------------
@@ -344,10 +417,8 @@ def submit_stand_application(
             festival=festival, language=language, consent_at=now, created_at=now, **fields
         )
         application.set_themes(list(themes))
-        application.dedupe_key = application.compute_dedupe_key()
-        existing = StandApplication.objects.filter(
-            festival=festival, dedupe_key=application.dedupe_key
-        ).first()
+        same_call = StandApplication.objects.filter(festival=festival)
+        existing = same_call.filter(dedupe_key=application.compute_dedupe_key()).first()
         if existing is not None:
             raise DuplicateApplication(existing)
         number = _free_number(festival, application.stand_type_id)
@@ -359,17 +430,7 @@ def submit_stand_application(
             )
         elif number is None:
             application.status, application.waitlisted_at = S.WAITLISTED, now
-        try:
-            with transaction.atomic():
-                application.save()
-        except IntegrityError as error:
-            existing = StandApplication.objects.filter(
-                festival=festival, dedupe_key=application.dedupe_key
-            ).first()
-            if existing is not None:
-                raise DuplicateApplication(existing) from error
-            raise
-        record(application, LogAction.SUBMITTED, to_status=application.status)
+        save_new_application(application, same_call)
         if application.status != S.SUBMITTED:
             record(
                 application,
@@ -479,8 +540,8 @@ def reject(application: StandApplication, user=None, **kwargs) -> StandApplicati
     return change_status(application, S.REJECTED, user, **kwargs)
 
 
-def withdraw(application: StandApplication, user=None, **kwargs) -> StandApplication:
-    return change_status(application, S.WITHDRAWN, user, **kwargs)
+def withdraw(application: BaseApplication, user=None, **kwargs) -> BaseApplication:
+    return transition(application, S.WITHDRAWN, user, **kwargs)
 
 
 @dataclass
@@ -497,7 +558,7 @@ def bulk_change_status(
     result = BulkResult([], [])
     for application in sorted(applications, key=lambda a: (a.created_at, a.pk)):
         try:
-            result.changed.append(change_status(application, status, user))
+            result.changed.append(transition(application, status, user))
         except ApplicationError as error:
             result.refused.append((application, gettext(str(error.message))))
     return result
@@ -506,7 +567,7 @@ def bulk_change_status(
 def status_counts(queryset) -> dict[str, int]:
     from django.db.models import Count
 
-    counts = {code: 0 for code in S.values}
+    counts = {code: 0 for code, _label in queryset.model._meta.get_field("status").choices}
     for row in queryset.order_by().values("status").annotate(n=Count("pk")):
         counts[row["status"]] = row["n"]
     return counts

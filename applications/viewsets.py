@@ -11,6 +11,7 @@ import json
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -96,33 +97,43 @@ class DecisionForm(WagtailAdminModelForm):
 
 
 class ApplicationSummaryPanel(Panel):
-    """Read-only: what the applicant sent, the history and the e-mails sent."""
+    """Read-only: what the applicant sent, the history and the e-mails sent. Each kind of
+    application says its admin URL namespace and its summary template."""
+
+    url_namespace = "stand_applications"
+    summary_template = "applications/admin/application_summary.html"
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "applications/admin/application_summary.html"
+        @property
+        def template_name(self):
+            return self.panel.summary_template
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             application = self.instance
+            namespace = self.panel.url_namespace
             context.update(
                 application=application,
                 history=services.history_of(application),
                 emails=services.emails_of(application),
-                export_url=reverse("stand_applications:export_one", args=[quote(application.pk)]),
-                erase_url=reverse("stand_applications:erase", args=[quote(application.pk)]),
+                export_url=reverse(f"{namespace}:export_one", args=[quote(application.pk)]),
+                erase_url=reverse(f"{namespace}:erase", args=[quote(application.pk)]),
             )
             return context
 
 
-class StandApplicationIndexView(IndexView):
+class ApplicationIndexView(IndexView):
+    """The list with the counts per status (of the filtered list, whatever the status)."""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         counts = services.status_counts(self.filtered_queryset_for_counts())
-        context["status_counts"] = [(S(code).label, code, n) for code, n in counts.items()]
+        label = self.model.status_label
+        context["status_counts"] = [(label(code), code, n) for code, n in counts.items()]
         return context
 
     def filtered_queryset_for_counts(self):
-        queryset = StandApplication.objects.all()
+        queryset = self.model.objects.all()
         if self.filters is not None:
             data = self.filters.data.copy()
             data.pop("status", None)
@@ -158,13 +169,56 @@ class StandApplicationEditView(EditView):
         }
 
 
-class StandApplicationViewSet(SnippetViewSet):
+class ApplicationPrivacyViewsMixin:
+    """KVKK views of an application view set: one applicant's data as JSON, and erasure."""
+
+    erase_template_name = "applications/admin/confirm_erase.html"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("export/<str:pk>/", self.export_one_view, name="export_one"),
+            path("erase/<str:pk>/", self.erase_view, name="erase"),
+        ]
+
+    def export_one_view(self, request, pk):
+        """KVKK access request: everything held about one applicant, as JSON."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            return HttpResponse(status=403)
+        application = get_object_or_404(self.model, pk=pk)
+        data = services.export_application(application, request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2, default=str),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="application-{application.pk}.json"'
+        )
+        return response
+
+    def erase_view(self, request, pk):
+        """KVKK erasure: anonymise after a confirmation (POST)."""
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            return HttpResponse(status=403)
+        application = get_object_or_404(self.model, pk=pk)
+        if request.method == "POST":
+            services.anonymise(application, request.user)
+            messages.success(request, _("The applicant's personal data was erased."))
+            return redirect(self.get_url_name("list"))
+        return TemplateResponse(
+            request,
+            self.erase_template_name,
+            {"application": application, "header_icon": self.icon},
+        )
+
+
+class StandApplicationViewSet(ApplicationPrivacyViewsMixin, SnippetViewSet):
     model = StandApplication
     icon = "form"
     menu_label = _("Stand applications")
     url_prefix = "applications/stands"
     admin_url_namespace = "stand_applications"
-    index_view_class = StandApplicationIndexView
+    index_view_class = ApplicationIndexView
     index_results_template_name = "applications/admin/listing_results.html"
     edit_view_class = StandApplicationEditView
     filterset_class = StandApplicationFilterSet
@@ -223,43 +277,6 @@ class StandApplicationViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return StandApplication.objects.select_related("festival", "stand_type")
 
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("export/<str:pk>/", self.export_one_view, name="export_one"),
-            path("erase/<str:pk>/", self.erase_view, name="erase"),
-        ]
-
-    def export_one_view(self, request, pk):
-        """KVKK access request: everything held about one applicant, as JSON."""
-        if not self.permission_policy.user_has_permission(request.user, "change"):
-            return HttpResponse(status=403)
-        application = get_object_or_404(StandApplication, pk=pk)
-        data = services.export_application(application, request.user)
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2, default=str),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="application-{application.pk}.json"'
-        )
-        return response
-
-    def erase_view(self, request, pk):
-        """KVKK erasure: anonymise after a confirmation (POST)."""
-        if not self.permission_policy.user_has_permission(request.user, "change"):
-            return HttpResponse(status=403)
-        application = get_object_or_404(StandApplication, pk=pk)
-        if request.method == "POST":
-            services.anonymise(application, request.user)
-            messages.success(request, _("The applicant's personal data was erased."))
-            return redirect("stand_applications:list")
-        return TemplateResponse(
-            request,
-            "applications/admin/confirm_erase.html",
-            {"application": application, "header_icon": self.icon},
-        )
-
 
 class ApplicationEmailViewSet(SnippetViewSet):
     """What was sent to applicants, and whether it went."""
@@ -291,6 +308,20 @@ class ApplicationEmailViewSet(SnippetViewSet):
         "body",
     ]
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        """Only the e-mails of the kinds of application the user may see."""
+        queryset = ApplicationEmail.objects.all()
+        if request.user.is_superuser:
+            return queryset
+        allowed = [
+            content_type.pk
+            for content_type in ContentType.objects.filter(
+                pk__in=queryset.order_by().values("content_type").distinct()
+            )
+            if request.user.has_perm(f"{content_type.app_label}.view_{content_type.model}")
+        ]
+        return queryset.filter(content_type__in=allowed)
 
 
 class ApplicationsGroup(ViewSetGroup):

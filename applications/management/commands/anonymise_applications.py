@@ -3,13 +3,14 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from applications.services import anonymise_after_festivals
+from applications.services import anonymise_expired
 
 
 class Command(BaseCommand):
     help = (
-        "Anonymise stand applications a number of days after their festival ended "
-        "(KVKK retention; default STGM_APPLICATION_RETENTION_DAYS or 365). Run it daily."
+        "Anonymise applications a number of days after their call ended: stands after their "
+        "festival, narrators after their open call closed (KVKK retention; default "
+        "STGM_APPLICATION_RETENTION_DAYS or 365). Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -20,5 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days: int, **options):
-        count = anonymise_after_festivals(datetime.timedelta(days=days))
+        count = anonymise_expired(datetime.timedelta(days=days))
         self.stdout.write(f"{count} application(s) anonymised.")
