@@ -9,10 +9,12 @@ import json
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
+from applications.models import SelectionStatus
 from events.models import FestivalPage, PowerStoriesEventPage
 from home.demo_tools import (
     Glossary,
@@ -25,7 +27,17 @@ from home.demo_tools import (
 )
 from home.models import StandardPage
 
-from .models import Narrator, StoryIndexPage, StoryPage, StoryPhoto, Testimonial, Theme
+from . import services as call_services
+from .models import (
+    Narrator,
+    NarratorApplication,
+    OpenCallPage,
+    StoryIndexPage,
+    StoryPage,
+    StoryPhoto,
+    Testimonial,
+    Theme,
+)
 
 POWER_STORIES_SLUG = "guc-hikayeleri-sahnede"
 
@@ -804,3 +816,115 @@ def load_testimonials(glossary: Glossary) -> list[Testimonial]:
         translate(testimonial, english, glossary)
         testimonials.append(testimonial)
     return testimonials
+
+
+# --- The past open call for narrators ----------------------------------------------------
+
+OPEN_CALL_SLUG = "anlatici-cagrisi"
+DEMO_REVIEWERS = ["demo.degerlendirici.1", "demo.degerlendirici.2"]
+# name, organisation, city, preferred province, language, outcome, reviews (one per reviewer)
+DEMO_APPLICANTS = [
+    ("Deniz Aksoy", "Kıyı Kadın Kooperatifi", "35", "35", "tr", SelectionStatus.SELECTED, [5, 4]),
+    ("Baran Tekin", "", "21", "21", "tr", SelectionStatus.SELECTED, [4, 4]),
+    (
+        "Lale Yurt",
+        "Engelsiz Adımlar Derneği",
+        "06",
+        "06",
+        "en",
+        SelectionStatus.SHORTLISTED,
+        [4, 3],
+    ),
+    ("Onur Sezer", "Dağ Köyü Okulu Gönüllüleri", "61", "", "tr", SelectionStatus.DECLINED, [2, 3]),
+    ("Meral Ilgaz", "", "27", "27", "en", SelectionStatus.DECLINED, [2]),
+    ("Harun Kılıç", "Sokak Sesleri", "34", "34", "tr", SelectionStatus.SUBMITTED, []),
+    ("Nesrin Ay", "Yaşlılar Dayanışma Ağı", "26", "", "tr", SelectionStatus.WITHDRAWN, []),
+]
+
+
+def demo_reviewers() -> list:
+    """Two reviewers (no password: they cannot log in) in the "Narrator reviewers" group."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name="Narrator reviewers").first()
+    users = []
+    for username in DEMO_REVIEWERS:
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org"}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        if group is not None:
+            user.groups.add(group)
+        users.append(user)
+    return users
+
+
+def load_open_call(home: Page) -> OpenCallPage:
+    """A past (closed) Power Stories call for narrators, in both languages, with invented
+    applications in mixed statuses and a few reviews (no e-mail is sent). Idempotent."""
+    english = get_locale("en")
+    glossary: Glossary = {OPEN_CALL_SLUG: "open-call-for-narrators"}
+    today = timezone.localdate()
+    istanbul = timezone.get_current_timezone()
+    opens = datetime.datetime.combine(
+        today - datetime.timedelta(days=120), datetime.time(9), tzinfo=istanbul
+    )
+    closes = datetime.datetime.combine(
+        today - datetime.timedelta(days=75), datetime.time(23, 59), tzinfo=istanbul
+    )
+    call = upsert_page(
+        home,
+        OpenCallPage,
+        OPEN_CALL_SLUG,
+        title=pair(glossary, "Güç Hikâyeleri anlatıcı çağrısı", "Power Stories call for narrators"),
+        intro=pair(
+            glossary,
+            "Güç Hikâyeleri turunda sahneye çıkacak 18 anlatıcıyı bu çağrıyla seçtik. "
+            "(Tanıtım içeriğidir: başvuranlar kurgudur.)",
+            "We chose the 18 narrators of the Power Stories tour through this call. "
+            "(Demo content: the applicants are invented.)",
+        ),
+        applications_open=opens,
+        applications_close=closes,
+    )
+    translate(call, english, glossary)
+
+    reviewers = demo_reviewers()
+    for n, (name, organisation, city, province, language, outcome, scores) in enumerate(
+        DEMO_APPLICANTS, start=1
+    ):
+        email = f"anlatici{n}@example.org"
+        if NarratorApplication.objects.filter(call=call, email=email).exists():
+            continue
+        application = call_services.submit_narrator_application(
+            call,
+            {
+                "contact_name": name,
+                "organisation": organisation,
+                "city": city,
+                "email": email,
+                "phone": "+903121234567",
+                "summary": "Mahallemizde birlikte kurduğumuz dayanışmanın hikâyesi.",
+                "why_it_matters": "Küçük bir adımın nasıl büyüdüğünü göstermek istiyorum.",
+                "preferred_province": province,
+                "accessibility_needs": "Sahneye rampa." if n == 3 else "",
+            },
+            language,
+            now=opens + datetime.timedelta(days=n),
+            notify=False,
+        )
+        for reviewer, score in zip(reviewers, scores, strict=False):
+            call_services.review(application, reviewer, score)
+        path = {
+            SelectionStatus.SUBMITTED: [],
+            SelectionStatus.SHORTLISTED: [SelectionStatus.SHORTLISTED],
+            SelectionStatus.SELECTED: [SelectionStatus.SHORTLISTED, SelectionStatus.SELECTED],
+            SelectionStatus.DECLINED: [SelectionStatus.DECLINED],
+            SelectionStatus.WITHDRAWN: [SelectionStatus.WITHDRAWN],
+        }[outcome]
+        for status in path:
+            call_services.change_status(application, status, notify=False)
+    return call

@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from applications.services import RETENTION_HOOK
+
 from .models import Narrator, Testimonial, Theme
+from .services import anonymise_after_calls
+from .viewsets import NarratorApplicationViewSet
 
 
 class NarratorViewSet(SnippetViewSet):
@@ -40,3 +45,9 @@ class StoriesGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoriesGroup)
+
+
+# --- The open call for narrators ---------------------------------------------------------
+
+register_snippet(NarratorApplicationViewSet)
+hooks.register(RETENTION_HOOK, anonymise_after_calls)

@@ -7,7 +7,7 @@ from applications.demo import load_applications
 from events.demo import load_events
 from home.demo import load_home
 from home.models import HomePage
-from stories.demo import load_stories
+from stories.demo import load_open_call, load_stories
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "stgm-demo")
@@ -33,6 +33,7 @@ class Command(BaseCommand):
         load_events(home)
         load_applications()
         load_stories(home)
+        load_open_call(home)
         self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in Turkish and English."))
 
