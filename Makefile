@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); each has its own test database.
+TEST_WORKERS ?= 2
 
 .PHONY: install run test test-postgres e2e browser lint format check messages bench worker clean
 
@@ -25,10 +27,10 @@ run: install
 
 # The whole suite on the embedded SQLite database; set DATABASE_URL to run it on PostgreSQL.
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stgm} $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stgm} $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Debian's Chromium and axe-core (package-lock.json) for the browser tests; Playwright cannot
 # download its own browser here. Installs only what is missing or out of date.
