@@ -10,8 +10,10 @@ import sqlite3
 from contextlib import ExitStack
 from unittest import mock
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import signals
 
@@ -50,6 +52,11 @@ class Snapshot:
                 for signal in (signals.pre_save, signals.post_save, signals.m2m_changed):
                     stack.enter_context(mock.patch.object(signal, "send", return_value=[]))
                 connection.creation.deserialize_db_from_string(self._json)
+            # Rows came back with their ids; move each sequence past them (PostgreSQL).
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
         cache_content_types()
 
     def close(self) -> None:
