@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.provinces import sorted_province_choices
-from home.turkish import turkish_lower
+from home.turkish import ascii_fold
 
 
 class ApplicationStatus(models.TextChoices):
@@ -77,8 +77,10 @@ def new_access_key() -> str:
 
 
 def dedupe_key(*parts: str) -> str:
-    """The same organisation and e-mail, however they were typed ("İzmir " == "izmir")."""
-    folded = "|".join(" ".join(turkish_lower(part).split()) for part in parts)
+    """The same organisation and e-mail, however they were typed: "İZMİR Derneği ",
+    "izmir dernegi" and "IZMIR DERNEGI" are one key (Turkish lower-casing alone would turn
+    the "I" of "INFO@..." into a dotless "ı")."""
+    folded = "|".join(" ".join(ascii_fold(part).split()) for part in parts)
     return hashlib.sha256(folded.encode()).hexdigest()
 
 

@@ -146,6 +146,9 @@ def test_duplicate_organisation_and_email_is_one_application(index):
     submit(festival, 1)
     with pytest.raises(services.DuplicateApplication):
         submit(festival, 1, organisation="  örnek   DERNEĞİ 1 ", email="BASVURU1@ornek.org.tr")
+    # Typed without Turkish letters, and an upper-case "I" that is not a dotless "ı".
+    with pytest.raises(services.DuplicateApplication):
+        submit(festival, 1, organisation="ORNEK DERNEGI 1", email="BASVURU1@ORNEK.ORG.TR")
     assert StandApplication.objects.count() == 1
     # Another festival, or another e-mail, is another application.
     other = make_festival(index, title="Sivil Sesler Festivali 2031", slug="ssf-2031")
