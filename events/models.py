@@ -866,7 +866,7 @@ class Occurrence(models.Model):
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="event_occurrences")
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    translation_key = models.UUIDField(db_index=True)
+    translation_key = models.UUIDField()
     event_type = models.CharField(max_length=20, choices=EventType.choices)
     start = models.DateTimeField()
     end = models.DateTimeField()
@@ -888,6 +888,9 @@ class Occurrence(models.Model):
         indexes = [
             models.Index(fields=["locale", "start"]),
             models.Index(fields=["locale", "end"]),
+            # visible_in()'s NOT EXISTS looks up (translation_key, locale) for every row;
+            # without this index SQLite scans a whole locale per row (90 s at 38k rows).
+            models.Index(fields=["translation_key", "locale"]),
         ]
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")
