@@ -27,7 +27,10 @@ def private(response: HttpResponse) -> HttpResponse:
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": with it, browsers send `Origin: null` when the page's own form is
+    # posted, and Django's CSRF check refuses the application. "same-origin" still keeps the
+    # private key in the address from other sites.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
