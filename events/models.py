@@ -198,9 +198,11 @@ class EventFields(models.Model):
             )
         ]
 
-    def search_result_meta(self) -> dict:
-        # The start only: the venue would cost a query per result.
-        return {**super().search_result_meta(), "date": self.start}
+    @classmethod
+    def search_results_meta(cls, pages, query: str) -> dict[int, dict]:
+        from .search import event_results_meta  # imports these models
+
+        return event_results_meta(pages, query)
 
     def upcoming_occurrences(self, limit: int = 10):
         return Occurrence.objects.filter(page=self).upcoming()[:limit]
@@ -391,7 +393,21 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
             heading=_("Stand applications"),
         ),
     ]
-    search_fields = [*BasePage.search_fields, *EVENT_SEARCH_FIELDS, index.SearchField("theme")]
+    search_fields = [
+        *BasePage.search_fields,
+        *EVENT_SEARCH_FIELDS,
+        index.SearchField("theme"),
+        # A session's words find its festival; the result names the sessions (events.search).
+        index.RelatedFields(
+            "sessions",
+            [
+                index.SearchField("title"),
+                index.SearchField("speakers"),
+                index.SearchField("space"),
+                index.SearchField("description"),
+            ],
+        ),
+    ]
     override_translatable_fields = [
         SynchronizedField("stands", overridable=False),
         SynchronizedField("applications_open", overridable=False),

@@ -1,5 +1,7 @@
 """Page machinery shared by every app's page types (like the body blocks, other apps use it)."""
 
+from collections.abc import Sequence
+
 from django.db import models
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
@@ -146,3 +148,10 @@ class BasePage(TurkishSlugMixin, Page):
             if not summary and isinstance(value, str):
                 summary = value
         return {"summary": summary}
+
+    @classmethod
+    def search_results_meta(cls, pages: Sequence["BasePage"], query: str) -> dict:
+        """`search_result_meta()` of a page of results of this type, by page id, for the
+        query as typed. A page type whose results show related rows (an event's next date
+        and place) overrides it to fetch them for every result at once, not per result."""
+        return {page.pk: page.search_result_meta() for page in pages}

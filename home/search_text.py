@@ -28,6 +28,14 @@ STEMMERS = {"tr": "turkish", "en": "english"}
 MAX_QUERY_TERMS = 10
 
 _WORD = re.compile(r"\w+")
+_CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")
+# The third-person possessive that ends Turkish compounds ("İstanbul Buluşması", "Güç
+# Hikâyesi", "Çay Saati"): -sı/si/su/sü after a vowel, a bare -ı/i/u/ü after a consonant.
+# Snowball leaves it on ("buluşması" -> "buluşmas"). The first is safe to drop from any word;
+# the second is ambiguous ("öğrenci", "toplantı" end the same way), so pages index the root
+# without it only as an extra spelling ("Saati" is found by "saat").
+_S_POSSESSIVE = re.compile(r"(?<=[aeıioöuü])s[ıiuü]$")
+_BARE_POSSESSIVE = re.compile(r"(?<=[^aeıioöuü])[ıiuü]$")
 # A Turkish case suffix after an apostrophe: "İstanbul'da" -> "İstanbul", "STGM’nin" -> "STGM".
 _APOSTROPHE_SUFFIX = re.compile(r"(?<=\w)['’]\w*")
 
@@ -41,7 +49,10 @@ def clean_query(raw: str, max_length: int = 200) -> str:
 
 
 def lower(text: str, language: str | None) -> str:
-    """Lower-case for `language`: Turkish rules for Turkish, and never "İ" -> "i̇"."""
+    """Lower-case for `language`: Turkish rules for Turkish, and never "İ" -> "i̇". The
+    circumflex goes too ("Hikâye" -> "hikaye"): few people type it, and the Turkish stemmer
+    does not know "â", so "hikâyesi" and "hikayesi" would otherwise stem apart."""
+    text = text.translate(_CIRCUMFLEX)
     if language == "tr":
         return turkish_lower(text)
     return text.replace("İ", "i").lower()
@@ -71,29 +82,68 @@ def query_terms(query: str) -> list[str]:
 
 
 def query_spelling(term: str, language: str | None) -> str:
-    """The one spelling a query term is looked up under: its Snowball stem, folded.
+    """The one spelling a query term is looked up under: its root (`root`), folded.
 
-    Every indexed word is findable under it: pages index the folded stem of each of their
-    words ("Festivali" -> "festival", "Buluşmaları" -> "bulusma"), and where a stemmer cannot
-    stem a word typed without Turkish letters ("bulusmalari") the folded word itself, which
-    pages index too. One spelling per term (rather than an OR of variants) also keeps the
-    ranking honest: a rare variant cannot outweigh a title match.
+    Every indexed word is findable under it: pages index the folded root of each of their
+    words ("Festivali" -> "festival", "Buluşmaları" and "Buluşması" -> "bulusma"), and the
+    root of a word typed without Turkish letters ("bulusmalari") is the same. One spelling
+    per term (rather than an OR of variants) also keeps the ranking honest: a rare variant
+    cannot outweigh a title match.
     """
-    return ascii_fold(stem(lower(term, language), language))
+    return ascii_fold(root(lower(term, language), language))
+
+
+def query_spellings(text: str, language: str | None) -> list[str]:
+    """The distinct spellings of a query's words, in order."""
+    spellings = dict.fromkeys(query_spelling(term, language) for term in query_terms(text))
+    return [spelling for spelling in spellings if spelling]
+
+
+def root(word: str, language: str | None) -> str:
+    """A lower-case word stemmed until it stops changing, Turkish possessives dropped.
+
+    Snowball stems one layer of suffixes, and not always the same layer for related forms
+    ("hikayeler" -> "hikaye" but "hikaye" -> "hika"; "buluşması" -> "buluşmas"); stemming
+    again down to a fixed point gives every form of a word one root."""
+    for _ in range(4):
+        reduced = stem(without_possessive(word) if language == "tr" else word, language)
+        if reduced == word:
+            break
+        word = reduced
+    return word
+
+
+def without_possessive(word: str, pattern: re.Pattern = _S_POSSESSIVE) -> str:
+    """A lower-case Turkish word without a final possessive suffix ("buluşması" ->
+    "buluşma"); short words are left alone ("su")."""
+    base = pattern.sub("", word)
+    return base if len(base) >= 3 else word
+
+
+def indexed_spellings(text: str, language: str | None) -> set[str]:
+    """Every spelling under which `text`'s words are indexed: as written (lower-case) and
+    their variants; a query term matches `text` when its `query_spelling` is among them."""
+    return {lower(word, language) for word in words(text)} | set(
+        index_variants(text, language).split()
+    )
 
 
 def index_variants(text: str, language: str | None, *, stems: bool = True) -> str:
-    """The extra words to index beside `text`: folded spellings (and folded stems) of its words
+    """The extra words to index beside `text`: folded spellings (and folded roots) of its words
     wherever they differ from the word as written. Empty for plain ASCII text without stems."""
     seen: set[str] = set()
     extra: list[str] = []
     for word in words(text):
-        lowered = lower(word, language)
+        as_written = word.lower()
         candidates = [ascii_fold(word)]
         if stems:
-            candidates.append(ascii_fold(stem(lowered, language)))
+            lowered = lower(word, language)
+            candidates.append(ascii_fold(root(lowered, language)))
+            if language == "tr":
+                bare = without_possessive(lowered, _BARE_POSSESSIVE)
+                candidates.append(ascii_fold(root(bare, language)))
         for variant in candidates:
-            if variant and variant != lowered and variant not in seen:
+            if variant and variant != as_written and variant not in seen:
                 seen.add(variant)
                 extra.append(variant)
     return " ".join(extra)

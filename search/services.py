@@ -1,47 +1,72 @@
 """The site search: what a query finds, in which language, and what editors promoted for it.
 
 Views call `run_search()`; nothing here knows the page types: it reads them from the results
-(their content types) and asks each page for `search_result_meta()` (see home.mixins.BasePage).
+(their content types) and asks each page type for `search_results_meta()` of its results
+(see home.mixins.BasePage).
 """
 
 import datetime
+import difflib
+import logging
 from dataclasses import dataclass, field
-from functools import cached_property
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from home.search_text import clean_query, lower, query_spelling, query_terms, words
+from home.i18n import any_view_restrictions
+from home.search_text import clean_query, lower, query_spellings, query_terms, words
 from home.turkish import ascii_fold
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 POPULAR_SEARCH_DAYS = 30
 
 
 def build_query(text: str, language: str | None):
-    """Every word must match, looked up under its folded stem (see home.search_text)."""
-    spellings = list(dict.fromkeys(query_spelling(term, language) for term in query_terms(text)))
-    spellings = [spelling for spelling in spellings if spelling]
+    """Every word must match, looked up under its folded root (see home.search_text)."""
+    spellings = query_spellings(text, language)
     if not spellings:
         return None
     return PlainText(" ".join(spellings), operator="and")
 
 
-def searchable_pages(locale: Locale):
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1).specific()
+def language_of(locale: Locale | str) -> str:
+    return getattr(locale, "language_code", locale)
 
 
-def untranslated_pages(locale: Locale, source: Locale):
-    """Pages of the source language that have no live translation in `locale`."""
-    translated = Page.objects.live().filter(locale=locale).values("translation_key")
-    return searchable_pages(source).exclude(translation_key__in=translated)
+def in_language(language: str) -> Q:
+    """Pages of `language`, by a subquery on its code rather than a query to look the Locale
+    up first (the search backends cannot filter across a join)."""
+    return Q(locale__in=Locale.objects.filter(language_code=language).values("pk"))
+
+
+def source_language() -> str:
+    """The language pages are written in first (Turkish), as Locale.get_default() has it."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def searchable_pages(language: str):
+    pages = Page.objects.live().filter(in_language(language), depth__gt=1)
+    return (pages.public() if any_view_restrictions() else pages).specific()
+
+
+def untranslated_pages(language: str, source: str):
+    """Pages of the source language that have no live translation in `language`."""
+    translated = Page.objects.live().filter(in_language(language))
+    return searchable_pages(source).exclude(
+        translation_key__in=translated.values("translation_key")
+    )
 
 
 def search_pages(text: str, queryset, language: str | None):
@@ -61,11 +86,7 @@ class Hit:
     fallback: bool = False
     promoted: bool = False
     description: str = ""
-
-    @cached_property
-    def meta(self) -> dict:
-        meta = getattr(self.page, "search_result_meta", None)
-        return (meta() if callable(meta) else None) or {}
+    meta: dict = field(default_factory=dict)  # filled in by describe()
 
     @property
     def type_label(self) -> str:
@@ -95,12 +116,44 @@ class Hit:
     def place(self) -> str:
         return self.meta.get("place") or ""
 
+    @property
+    def occurrence(self):
+        """For an event, the stored date it shows (its time, place and status)."""
+        return self.meta.get("occurrence")
+
+    @property
+    def sessions(self) -> list:
+        """For a festival, the sessions of its programme that the query matched."""
+        return self.meta.get("sessions") or []
+
+    @property
+    def more_sessions(self) -> int:
+        return self.meta.get("more_sessions") or 0
+
+
+def describe(hits: list[Hit], text: str) -> list[Hit]:
+    """Fill in what each hit shows besides its title, one call per kind of page (not per
+    hit), so a page of results costs the same queries however many events it lists."""
+    by_lookup: dict[object, list[Hit]] = {}
+    for hit in hits:
+        lookup = getattr(type(hit.page), "search_results_meta", None)
+        if lookup is not None:
+            # Grouped by the function, so page types sharing one (events) share a lookup.
+            by_lookup.setdefault(lookup.__func__, []).append(hit)
+    for group in by_lookup.values():
+        page_type = type(group[0].page)
+        metas = page_type.search_results_meta([hit.page for hit in group], text)
+        for hit in group:
+            hit.meta = metas.get(hit.page.pk, {})
+    return hits
+
 
 class ChainedResults:
     """Search results of the active language followed by the untranslated source pages,
     sliceable as one list (for Django's Paginator), with counts known from the facets."""
 
-    def __init__(self, parts: list[tuple[object, int, bool]]):
+    def __init__(self, parts: list[tuple[object, int, bool]], text: str = ""):
+        self.text = text
         self.parts = [(results, count, fallback) for results, count, fallback in parts if count]
 
     def count(self) -> int:
@@ -117,7 +170,7 @@ class ChainedResults:
                 pages = results[max(start, 0) : min(stop, count)]
                 hits.extend(Hit(page, fallback=fallback) for page in pages)
             start, stop = start - count, stop - count
-        return hits
+        return describe(hits, self.text)
 
 
 @dataclass
@@ -173,22 +226,23 @@ def _content_type_for(value: str) -> ContentType | None:
     return content_type if model_class and issubclass(model_class, Page) else None
 
 
-def run_search(text: str, locale: Locale, type_value: str = "") -> SearchOutcome:
-    """Search the live, public pages of `locale`, then the source language's pages that have
-    no translation in it (marked as fallbacks); editors' promotions come first and are not
-    repeated below. `type_value` ("app_label.model") keeps one page type."""
+def run_search(text: str, locale: Locale | str, type_value: str = "") -> SearchOutcome:
+    """Search the live, public pages of `locale` (a Locale or a language code), then the
+    source language's pages that have no translation in it (marked as fallbacks); editors'
+    promotions come first and are not repeated below. `type_value` ("app_label.model")
+    keeps one page type."""
     text = clean_query(text, MAX_QUERY_LENGTH)
     outcome = SearchOutcome(query=text)
     if not query_terms(text):
         return outcome
 
-    outcome.promotions = promotions_for(text, locale)
+    language, source = language_of(locale), source_language()
+    outcome.promotions = promotions_for(text, language)
     promoted_ids = [hit.page.pk for hit in outcome.promotions]
 
-    source = Locale.get_default()
-    sources = [(searchable_pages(locale), locale.language_code, False)]
-    if source.pk != locale.pk:
-        sources.append((untranslated_pages(locale, source), source.language_code, True))
+    sources = [(searchable_pages(language), language, False)]
+    if source != language:
+        sources.append((untranslated_pages(language, source), source, True))
 
     searches = []
     counts: dict[int, int] = {}
@@ -216,7 +270,7 @@ def run_search(text: str, locale: Locale, type_value: str = "") -> SearchOutcome
         else:
             count = sum(facets.values())
         parts.append((search_pages(text, queryset, language), count, fallback))
-    outcome.results = ChainedResults(parts)
+    outcome.results = ChainedResults(parts, text)
     return outcome
 
 
@@ -224,7 +278,7 @@ def _promotion_key(text: str) -> str:
     return " ".join(ascii_fold(word) for word in words(text))
 
 
-def promotions_for(text: str, locale: Locale) -> list[Hit]:
+def promotions_for(text: str, locale: Locale | str) -> list[Hit]:
     """Editors' promotions for this query, whichever way it was typed ("IŞIK", "isik" and
     "ışık" are one query), in the active language: a promoted page is replaced by its
     translation, or shown as a fallback if it has none; pages of other languages are dropped."""
@@ -241,17 +295,19 @@ def promotions_for(text: str, locale: Locale) -> list[Hit]:
         .select_related("page", "page__locale")
         .order_by("sort_order", "pk")
     )
-    source = Locale.get_default()
+    language, source = language_of(locale), source_language()
     hits, seen = [], set()
     for promotion in promotions:
         if promotion.page is None:
             continue  # external links are not pages of this site's search
         page, fallback = promotion.page, False
-        if page.locale_id != locale.pk:
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
+        if page.locale.language_code != language:
+            translation = (
+                page.get_translations().filter(locale__language_code=language, live=True).first()
+            )
+            if translation is not None:
                 page = translation
-            elif page.locale_id == source.pk:
+            elif page.locale.language_code == source:
                 fallback = True
             else:
                 continue
@@ -261,7 +317,17 @@ def promotions_for(text: str, locale: Locale) -> list[Hit]:
         hits.append(
             Hit(page.specific, fallback=fallback, promoted=True, description=promotion.description)
         )
-    return hits
+    return describe(hits, text)
+
+
+def enqueue_log(text: str, language: str) -> None:
+    """Count a search in the background; a search never fails because the queue is down."""
+    from .tasks import log_search
+
+    try:
+        log_search.enqueue(text, language)
+    except Exception:
+        logger.exception("Could not enqueue the search log")
 
 
 def log_query(text: str, language: str | None) -> None:
@@ -271,11 +337,13 @@ def log_query(text: str, language: str | None) -> None:
         Query.get(lower(text, language)).add_hit()
 
 
-def popular_searches(locale: Locale, limit: int = 6) -> list[str]:
+def popular_searches(locale: Locale | str, limit: int = 6) -> list[str]:
     """Searches to suggest when nothing was found: the most searched queries of the last
     weeks among those editors curated with a promotion of a page in this language (never raw
     visitor queries, which may be personal or offensive)."""
-    curated = SearchPromotion.objects.filter(page__locale=locale, page__live=True).values("query")
+    curated = SearchPromotion.objects.filter(
+        page__locale__language_code=language_of(locale), page__live=True
+    ).values("query")
     since = timezone.now().date() - datetime.timedelta(days=POPULAR_SEARCH_DAYS)
     queries = (
         Query.objects.filter(pk__in=curated)
@@ -285,12 +353,57 @@ def popular_searches(locale: Locale, limit: int = 6) -> list[str]:
     return [query.query_string for query in queries[:limit]]
 
 
-def suggest_titles(text: str, locale: Locale, limit: int) -> list[dict]:
+#: A word is corrected only to a title word at least this similar (difflib's ratio).
+SPELLING_CUTOFF = 0.75
+#: Words shorter than this are never corrected ("ve", "ile", "art").
+MIN_CORRECTED_LENGTH = 4
+
+
+def title_vocabulary(language: str) -> dict[str, str]:
+    """The words of the titles of this language's live pages (and of the source language's,
+    which it may show untranslated): their ASCII folding -> the word in lower case. Cached
+    until a page is published, moved or deleted."""
+    from home.navigation import navigation_version
+
+    def compute() -> dict[str, str]:
+        languages = {language, source_language()}
+        vocabulary: dict[str, str] = {}
+        titles = Page.objects.live().filter(locale__language_code__in=languages, depth__gt=1)
+        for title, code in titles.values_list("title", "locale__language_code"):
+            for word in words(title):
+                if len(word) >= MIN_CORRECTED_LENGTH and not word.isdigit():
+                    vocabulary.setdefault(ascii_fold(word), lower(word, code))
+        return vocabulary
+
+    key = f"search-vocabulary:{navigation_version()}:{language}"
+    return cache.get_or_set(key, compute, timeout=60 * 60 * 24)
+
+
+def spelling_suggestion(text: str, locale: Locale | str) -> str:
+    """The query with each word that no title contains replaced by the closest one that
+    does ("istanbl kültür" -> "istanbul kültür"), or "" when no word was replaced. Offered
+    when a search finds nothing; typos are the usual reason on a phone."""
+    language = language_of(locale)
+    vocabulary = title_vocabulary(language)
+    corrected, changed = [], False
+    for term in query_terms(text):
+        folded = ascii_fold(term)
+        if len(term) < MIN_CORRECTED_LENGTH or folded in vocabulary:
+            corrected.append(term)
+            continue
+        close = difflib.get_close_matches(folded, vocabulary, n=1, cutoff=SPELLING_CUTOFF)
+        corrected.append(vocabulary[close[0]] if close else term)
+        changed = changed or bool(close)
+    return " ".join(corrected) if changed else ""
+
+
+def suggest_titles(text: str, locale: Locale | str, limit: int) -> list[dict]:
     """Titles of this language's pages that start like the words typed ("izm" -> "İzmir")."""
     terms = query_terms(text)
     if not terms or len(terms[-1]) < 2:
         return []
     folded = " ".join(ascii_fold(term) for term in terms)
-    backend = get_search_backend("default", LANGUAGE=locale.language_code)
-    pages = backend.autocomplete(folded, searchable_pages(locale))[:limit]
+    language = language_of(locale)
+    backend = get_search_backend("default", LANGUAGE=language)
+    pages = backend.autocomplete(folded, searchable_pages(language))[:limit]
     return [{"title": page.title, "url": page.url} for page in pages if page.url]

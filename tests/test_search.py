@@ -120,8 +120,13 @@ QUERIES = [
     ("tr", "öğrencileri", {"ogrenci"}, {"istanbul"}),
     ("tr", "festivaller", {"festival", "izmir"}, {"istanbul", "cay"}),
     ("tr", "festivalde", {"festival", "izmir"}, {"istanbul"}),
-    ("tr", "buluşma", {"cay"}, {"izmir"}),  # Snowball leaves "Buluşması" (-sı) unstemmed
+    ("tr", "buluşma", {"cay", "istanbul"}, {"izmir"}),  # "Buluşması": possessive -sı dropped
     ("tr", "bulusmalari", {"cay"}, {"izmir"}),
+    ("tr", "hikaye", {"guc"}, {"cay"}),  # Snowball: "hikaye" -> "hika", "hikâyeleri" -> "hikaye"
+    ("tr", "hikâyesi", {"guc"}, {"cay"}),
+    ("tr", "saat", {"cay"}, {"istanbul"}),  # "Saati": the bare possessive -i
+    ("tr", "atölyeler", {"isik"}, {"cay"}),
+    ("tr", "dernek", {"isik"}, {"cay"}),
     ("tr", "sivil sesler", {"festival", "izmir"}, {"cay"}),
     ("tr", "hikaye İstanbul", set(), {"istanbul", "guc"}),  # every word must match
     ("en", "meetings", {"istanbul", "cay"}, {"festival"}),
@@ -454,7 +459,7 @@ def test_pages_index_folded_spellings_of_every_search_field(corpus):
     assert ("SearchField", "title") not in fields
     assert ("SearchField", "search_text_variants") in fields
     title = next(f for f in StandardPage.get_search_fields() if isinstance(f, FoldedSearchField))
-    assert title.get_value(page) == "Çay Saati Buluşmaları cay bulusmalari bulusma"
+    assert title.get_value(page) == "Çay Saati Buluşmaları cay saat bulusmalari bulusma"
     assert page.search_text_variants() == "eskisehir yonetimlerle yonet"
 
 
@@ -521,3 +526,48 @@ def test_postgres_searches_through_a_gin_index_on_title_and_body(db):
         )
         (definition,) = cursor.fetchone()
     assert "gin" in definition and "(title || body)" in definition
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "suggested"),
+    [
+        ("tr", "istanbl", "istanbul"),
+        ("tr", "sivil sesler festivl", "sivil sesler festivali"),
+        ("tr", "ISTANBLU", "istanbul"),
+        ("en", "worksop", "workshop"),
+    ],
+)
+def test_a_misspelt_word_gets_a_correction_from_the_titles(corpus, language, typed, suggested):
+    assert services.spelling_suggestion(typed, language) == suggested
+
+
+def test_no_correction_for_known_short_or_hopeless_words(corpus):
+    assert services.spelling_suggestion("istanbul", "tr") == ""
+    assert services.spelling_suggestion("ve", "tr") == ""
+    assert services.spelling_suggestion("qqqqqqq", "tr") == ""
+
+
+def test_the_no_results_page_offers_a_correction_that_finds_something(corpus, client):
+    html = client.get("/tr/search/", {"q": "istanbl"}).content.decode()
+    assert 'Bunu mu demek istediniz: <a href="?q=istanbul">istanbul</a>?' in html
+    # "İstanbul hikaye" finds nothing, so a correction leading to it is not offered.
+    html = client.get("/tr/search/", {"q": "istanbl hikaye"}).content.decode()
+    assert "Bunu mu demek istediniz" not in html
+
+
+def test_the_correction_learns_new_titles_when_pages_are_published(corpus):
+    assert services.spelling_suggestion("dayanısma", "tr") == ""
+    make_standard_page(corpus[("tr", "istanbul")].get_parent(), title="Dayanışma")
+    assert services.spelling_suggestion("dayanısmaa", "tr") == "dayanışma"
+
+
+def test_a_search_still_answers_when_the_log_queue_is_down(corpus, client, monkeypatch):
+    from search.tasks import log_search
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("queue down")
+
+    monkeypatch.setattr(log_search, "enqueue", refuse)
+    response = client.get("/tr/search/", {"q": "istanbul"})
+    assert response.status_code == 200
+    assert "İstanbul Buluşması" in response.content.decode()
