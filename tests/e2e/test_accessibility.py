@@ -3,9 +3,13 @@
 To check a new page, add a row to PAGES: a name and its path in each language.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
+from tests.e2e.content import EVENTS, FESTIVAL, STORIES, TEA_TIME, VAN_MEETING
 
 pytestmark = pytest.mark.e2e
 
@@ -20,6 +24,20 @@ PAGES = [
         {"tr": "/tr/search/?q=%C3%B6%C4%9Frenme", "en": "/en/search/?q=learning"},
     ),
     ("search, no results", {"tr": "/tr/search/?q=zzzz", "en": "/en/search/?q=zzzz"}),
+    ("events listing", EVENTS),
+    ("events filtered, none", {lang: f"{path}?province=01" for lang, path in EVENTS.items()}),
+    ("past events", {lang: f"{path}?when=past" for lang, path in EVENTS.items()}),
+    ("calendar", {lang: f"{path}calendar/" for lang, path in EVENTS.items()}),
+    ("meeting", {lang: path for lang, (path, _title) in VAN_MEETING.items()}),
+    ("weekly series", {lang: path for lang, (path, _title) in TEA_TIME.items()}),
+    ("festival", {lang: path for lang, (path, _title) in FESTIVAL.items()}),
+    ("stand application form", {lang: f"{path}apply/" for lang, (path, _t) in FESTIVAL.items()}),
+    ("stories archive", STORIES),
+    ("stories filtered", {lang: f"{path}?province=65&theme=goc" for lang, path in STORIES.items()}),
+    (
+        "story",
+        {"tr": "/tr/hikayeler/korfezde-bir-mutfak/", "en": "/en/stories/a-kitchen-by-the-gulf/"},
+    ),
     ("not found", {"tr": "/tr/boyle-bir-sayfa-yok/", "en": "/en/no-such-page/"}),
 ]
 
@@ -28,6 +46,37 @@ PAGES = [
 @pytest.mark.parametrize(("name", "paths"), PAGES, ids=[name for name, _ in PAGES])
 def test_page_has_no_serious_accessibility_violation(page, axe, name, paths, language):
     page.goto(paths[language])
+    axe(page)
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_calendar_with_events_has_no_serious_accessibility_violation(page, axe, language):
+    """The next month, where the meetings are: the grid with its event links."""
+    page.goto(EVENTS[language] + "calendar/")
+    page.locator('.month-nav a[rel="next"]').click()
+    expect(page.get_by_role("table").get_by_role("link").first).to_be_visible()
+    axe(page)
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_application_form_errors_and_confirmation_have_no_serious_violation(page, axe, language):
+    """The form after a POST with mistakes (summary, messages), then the confirmation and the
+    private page after a withdrawal: pages that only follow a POST."""
+    from tests.e2e.test_applicant_journey import TEXTS, fill_application, withdraw
+
+    texts = TEXTS[language]
+    page.goto(FESTIVAL[language][0] + "apply/")
+    page.get_by_role("button", name=texts["send"]).click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    axe(page)
+
+    fill_application(page, language, "zeynep@vankadin.org.tr")
+    page.get_by_role("button", name=texts["send"]).click()
+    expect(page).to_have_url(re.compile(r"/application/\?key="))
+    expect(page.get_by_role("status")).to_contain_text(texts["thanks"])
+    axe(page)
+
+    withdraw(page, language)
     axe(page)
 
 
