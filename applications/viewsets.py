@@ -70,26 +70,32 @@ class StandApplicationFilterSet(WagtailFilterSet):
         return queryset.filter(themes__contains=f",{value},") if value else queryset
 
 
-class DecisionForm(WagtailAdminModelForm):
-    """The edit form: a decision and/or a note; the applicant's data is not edited here."""
+class ApplicationDecisionForm(WagtailAdminModelForm):
+    """The edit form of every kind of application: a decision and/or a note for the team;
+    the applicant's data is not edited here. Each kind lists its `decisions`."""
 
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        required=False,
-        choices=[
-            ("", _("No change")),
-            (S.APPROVED, _("Approve (give a stand)")),
-            (S.WAITLISTED, _("Put on the waiting list")),
-            (S.REJECTED, _("Reject")),
-            (S.WITHDRAWN, _("Mark as withdrawn")),
-        ],
-    )
+    decisions: list[tuple[str, str]] = []
+
+    decision = forms.ChoiceField(label=_("Decision"), required=False)
     note = forms.CharField(
         label=_("Add a note for the team"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Seen only by reviewers; erased with the application's personal data."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("", _("No change")), *self.decisions]
+
+
+class DecisionForm(ApplicationDecisionForm):
+    decisions = [
+        (S.APPROVED, _("Approve (give a stand)")),
+        (S.WAITLISTED, _("Put on the waiting list")),
+        (S.REJECTED, _("Reject")),
+        (S.WITHDRAWN, _("Mark as withdrawn")),
+    ]
 
     class Meta:
         model = StandApplication

@@ -9,7 +9,6 @@ from django.db.models import Avg, Count
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
@@ -17,6 +16,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from applications import services as shared
 from applications.models import SelectionStatus
 from applications.viewsets import (
+    ApplicationDecisionForm,
     ApplicationIndexView,
     ApplicationPrivacyViewsMixin,
     ApplicationSummaryPanel,
@@ -47,9 +47,15 @@ class NarratorApplicationFilterSet(WagtailFilterSet):
         fields = ["call", "status", "preferred_province", "city"]
 
 
-class NarratorDecisionForm(WagtailAdminModelForm):
-    """The edit form: the reviewer's own score and note, a decision, a note for the team;
-    the applicant's data is not edited here."""
+class NarratorDecisionForm(ApplicationDecisionForm):
+    """Besides a decision and a note for the team: the reviewer's own score and note."""
+
+    decisions = [
+        (SS.SHORTLISTED, _("Shortlist")),
+        (SS.SELECTED, _("Select as a narrator")),
+        (SS.DECLINED, _("Decline")),
+        (SS.WITHDRAWN, _("Mark as withdrawn")),
+    ]
 
     score = forms.TypedChoiceField(
         label=_("Your score"),
@@ -63,23 +69,6 @@ class NarratorDecisionForm(WagtailAdminModelForm):
         label=_("Your review note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        required=False,
-        choices=[
-            ("", _("No change")),
-            (SS.SHORTLISTED, _("Shortlist")),
-            (SS.SELECTED, _("Select as a narrator")),
-            (SS.DECLINED, _("Decline")),
-            (SS.WITHDRAWN, _("Mark as withdrawn")),
-        ],
-    )
-    note = forms.CharField(
-        label=_("Add a note for the team"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Seen only by reviewers; erased with the application's personal data."),
     )
 
     class Meta:
