@@ -84,6 +84,10 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         return ", ".join(filter(None, [self.district, self.get_province_display()]))
 
     @property
+    def province_name(self) -> str:
+        return self.get_province_display()
+
+    @property
     def map_url(self) -> str:
         if self.latitude is None or self.longitude is None:
             return ""
@@ -244,7 +248,14 @@ EVENT_SEARCH_FIELDS = [
     index.SearchField("summary"),
     index.SearchField("body"),
     index.FilterField("start"),
-    index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("district")]),
+    index.RelatedFields(
+        "venue",
+        [
+            index.SearchField("name"),
+            index.SearchField("district"),
+            index.SearchField("province_name"),
+        ],
+    ),
 ]
 EVENT_PAGE_TYPES = [
     "events.FestivalPage",

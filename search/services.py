@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from home.i18n import any_view_restrictions
+from home.provinces import Province
 from home.search_text import clean_query, lower, query_spellings, query_terms, words
 from home.turkish import ascii_fold
 
@@ -361,8 +362,9 @@ MIN_CORRECTED_LENGTH = 4
 
 def title_vocabulary(language: str) -> dict[str, str]:
     """The words of the titles of this language's live pages (and of the source language's,
-    which it may show untranslated): their ASCII folding -> the word in lower case. Cached
-    until a page is published, moved or deleted."""
+    which it may show untranslated), and the provinces' names: their ASCII folding -> the
+    word in lower case (a province as written). Cached until a page is published, moved or
+    deleted."""
     from home.navigation import navigation_version
 
     def compute() -> dict[str, str]:
@@ -373,6 +375,9 @@ def title_vocabulary(language: str) -> dict[str, str]:
             for word in words(title):
                 if len(word) >= MIN_CORRECTED_LENGTH and not word.isdigit():
                     vocabulary.setdefault(ascii_fold(word), lower(word, code))
+        # Places are searched for more than any other word, and pages find them by venue.
+        for province in Province:
+            vocabulary.setdefault(ascii_fold(province.label), province.label)
         return vocabulary
 
     key = f"search-vocabulary:{navigation_version()}:{language}"

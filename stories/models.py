@@ -488,6 +488,7 @@ class StoryPage(BasePage):
             [index.SearchField("name"), index.SearchField("organisation")],
         ),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        index.SearchField("province_name"),
         index.FilterField("province"),
         index.FilterField("date_told"),
     ]
@@ -528,6 +529,10 @@ class StoryPage(BasePage):
         if by_key is None:
             by_key = theme_lookup(self.locale_id)
         return localize_themes(self.themes.all(), by_key)
+
+    @property
+    def province_name(self) -> str:
+        return self.get_province_display()
 
     def search_result_meta(self) -> dict:
         return {

@@ -105,3 +105,19 @@ def test_promoted_events_also_show_their_date(client, home):
     html = search_html(client, "kampanya")
     assert '<time datetime="2030-05-06T10:00:00+03:00">6 Mayıs 2030 Pazartesi</time>' in html
     assert timezone.now() < aware(2030, 5, 6)
+
+
+def test_an_event_is_found_by_the_province_of_its_venue(client, home):
+    index = make_events_index(home)
+    venue = make_venue(name="Kültürpark", province="35", district="Konak")
+    make_event(index, title="Sivil Sesler Festivali 2023", venue=venue)
+    for query in ["izmir", "İZMİR", "İzmir'de"]:
+        assert "Sivil Sesler Festivali 2023" in search_html(client, query), query
+    assert "Sivil Sesler Festivali 2023" not in search_html(client, "ankara")
+
+
+def test_a_misspelt_province_gets_a_correction(client, home):
+    index = make_events_index(home)
+    make_event(index, title="Yerel Buluşma", venue=make_venue(name="Salon", province="34"))
+    html = search_html(client, "istnbul")
+    assert 'Bunu mu demek istediniz: <a href="?q=%C4%B0stanbul">İstanbul</a>?' in html

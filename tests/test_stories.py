@@ -471,3 +471,12 @@ class StoryAdminTests(WagtailPageTestCase):
             "/admin/snippets/stories/testimonial/",
         ]:
             assert self.client.get(url).status_code == 200, url
+
+
+def test_a_story_is_found_by_its_province_in_both_languages(client, index):
+    make_story(index, title="Körfezde bir mutfak", province="35")
+    make_story(index, 2, title="Bozkırda bir okul", province="06")
+    turkish = client.get("/tr/search/", {"q": "izmir"}).content.decode()
+    assert "Körfezde bir mutfak" in turkish and "Bozkırda bir okul" not in turkish
+    english = client.get("/en/search/", {"q": "IZMIR"}).content.decode()
+    assert "Story 1" in english and "Story 2" not in english
