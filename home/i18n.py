@@ -60,7 +60,12 @@ def localized_root(request: HttpRequest) -> Page | None:
 
 
 def live_translation_urls(page: Page, request: HttpRequest | None = None) -> dict[str, str]:
-    """Language code -> URL of every live, public translation of `page` (itself included)."""
+    """Language code -> URL of every live, public translation of `page` (itself included).
+
+    Cached between requests until a page is published, moved or deleted (the navigation
+    version): the switcher and the hreflang links of every page need it.
+    """
+    from .navigation import navigation_version
 
     def compute():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
@@ -70,7 +75,26 @@ def live_translation_urls(page: Page, request: HttpRequest | None = None) -> dic
 
     if request is None:
         return compute()
-    return _memo(request, ("translations", page.pk), compute)
+    site = Site.find_for_request(request)
+    key = f"translation-urls:{navigation_version()}:{getattr(site, 'pk', None)}:{page.pk}"
+    return _memo(
+        request, ("translations", page.pk), lambda: cache.get_or_set(key, compute, timeout=None)
+    )
+
+
+def original_translation_pk(page: Page) -> int:
+    """The pk of the first created of the page's translations (drafts included), which
+    holds what all of them share, e.g. a call's applications. Cached like the page tree:
+    only deleting a page can change it, and that bumps the navigation version."""
+    from .navigation import navigation_version
+
+    key = f"original-translation:{navigation_version()}:{page.translation_key}"
+
+    def compute() -> int:
+        translations = Page.objects.filter(translation_key=page.translation_key)
+        return translations.order_by("pk").values_list("pk", flat=True).first() or page.pk
+
+    return cache.get_or_set(key, compute, timeout=None)
 
 
 def active_locale_id(request: HttpRequest) -> int | None:

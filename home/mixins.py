@@ -3,12 +3,15 @@
 from collections.abc import Sequence
 
 from django.db import models
+from django.http import Http404, HttpRequest
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from .i18n import any_view_restrictions
 from .search_text import index_variants, with_variants
 from .turkish import turkish_slugify
 
@@ -102,6 +105,10 @@ class BasePage(TurkishSlugMixin, Page):
         related_name="+",
     )
 
+    # Foreign keys a page type's template always shows, fetched with the page when it is
+    # served (see `route`), so that showing them costs no query of its own.
+    route_select_related: tuple[str, ...] = ()
+
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     # Page types extend these: `search_fields = [*BasePage.search_fields, index.SearchField(...)]`.
     # get_search_fields() then swaps the title fields for their folded versions.
@@ -123,6 +130,32 @@ class BasePage(TurkishSlugMixin, Page):
             field = _fold_title(field)
             fields[(type(field), field.field_name)] = field
         return list(fields.values())
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """Wagtail's `Page.route`, except that the child is fetched with the related rows of
+        its type's `route_select_related`, in the query that fetches its specific fields."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0])
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        model = child.specific_class
+        related = getattr(model, "route_select_related", ())
+        if model is None or not related:
+            specific = child.specific
+        else:
+            specific = model._default_manager.select_related(*related).get(pk=child.pk)
+        # As Wagtail does: get_parent() then costs no query.
+        specific._cached_parent_obj = self
+        return specific.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """Wagtail checks the page and each ancestor for view restrictions before serving it
+        (two queries); while no page of the site is private, none can apply."""
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def search_text_variants(self) -> str:
         """Indexed beside the page's own search fields: the ASCII spellings and folded stems

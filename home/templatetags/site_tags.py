@@ -3,7 +3,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from home.i18n import language_links, live_translation_urls, localized_root
-from home.navigation import menu_items
+from home.navigation import breadcrumb_trail, menu_items
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def breadcrumbs(context) -> dict:
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
+    return {"ancestors": breadcrumb_trail(page, context["request"]), "page": page}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
