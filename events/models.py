@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from recurrence.fields import RecurrenceField
@@ -18,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from home.i18n import any_view_restrictions, original_translation_pk
 from home.mixins import BasePage
 from home.provinces import Province, sorted_province_choices
 
@@ -179,6 +181,7 @@ class EventFields(models.Model):
 
     event_type: str = ""
     base_form_class = EventPageForm
+    route_select_related = ("venue", "image", "social_image")
 
     class Meta:
         abstract = True
@@ -444,12 +447,11 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         return [(label, value) for label, value in pairs if value]
 
     def other_editions(self):
+        editions = FestivalPage.objects.live()
+        if any_view_restrictions():
+            editions = editions.public()
         return (
-            FestivalPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .exclude(pk=self.pk)
-            .order_by("-edition_year")
+            editions.filter(locale_id=self.locale_id).exclude(pk=self.pk).order_by("-edition_year")
         )
 
     # --- The call for stands -------------------------------------------------------------
@@ -459,10 +461,15 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         so that Turkish and English applications share one set of stands."""
         if not self.pk:
             return self
-        original = (
-            FestivalPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
-        )
-        return original or self
+        original_pk = original_translation_pk(self)
+        if original_pk == self.pk:
+            return self
+        return FestivalPage.objects.filter(pk=original_pk).first() or self
+
+    @cached_property
+    def current_stand_call(self) -> StandCall:
+        """The call as this request shows it: the page and the stand form both need it."""
+        return self.stand_call()
 
     def stand_call(self, now: datetime.datetime | None = None) -> StandCall:
         """The state of the call and the stands left. Stands are counted through the reverse
@@ -566,7 +573,7 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         context["programme"] = self.programme(
             request.GET.get("day", "")[:10], request.GET.get("kind", "")[:20]
         )
-        context["stand_call"] = self.stand_call()
+        context["stand_call"] = self.current_stand_call
         return context
 
     # --- Routes served by the applications app (through hooks) ---------------------------

@@ -11,6 +11,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -41,7 +42,9 @@ from applications.models import (
     SelectionStatus,
     dedupe_key,
 )
+from home.i18n import any_view_restrictions, original_translation_pk
 from home.mixins import BasePage
+from home.navigation import navigation_version
 from home.provinces import sorted_province_choices
 from home.turkish import turkish_slugify
 
@@ -158,9 +161,16 @@ class Theme(TranslatableMixin, models.Model):
 
 
 def theme_lookup(locale: Locale | int) -> dict:
-    """{translation_key: Theme} for every theme of one language (one query; the taxonomy
-    is small), to show linked themes in that language."""
-    return {theme.translation_key: theme for theme in Theme.objects.in_locale(locale)}
+    """{translation_key: Theme} for every theme of one language (the taxonomy is small), to
+    show linked themes in that language. Cached until a theme, or any page, changes (the
+    navigation version, which saving a theme bumps)."""
+    locale_id = getattr(locale, "pk", locale)
+    key = f"theme-lookup:{navigation_version()}:{locale_id}"
+
+    def compute() -> dict:
+        return {theme.translation_key: theme for theme in Theme.objects.in_locale(locale_id)}
+
+    return cache.get_or_set(key, compute, timeout=None)
 
 
 def localize_themes(themes, by_key: dict) -> list[Theme]:
@@ -263,7 +273,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 class StoryPageQuerySet(PageQuerySet):
     def visible(self) -> StoryPageQuerySet:
-        return self.live().public()
+        # .public() costs a query of its own; while no page is private it changes nothing.
+        return self.live().public() if any_view_restrictions() else self.live()
 
     def in_index(self, index: Page) -> StoryPageQuerySet:
         """The published stories of one archive (one language)."""
@@ -286,13 +297,17 @@ class StoryPageQuerySet(PageQuerySet):
     def newest_first(self) -> StoryPageQuerySet:
         return self.order_by(F("date_told").desc(nulls_last=True), "path")
 
-    def for_listing(self) -> StoryPageQuerySet:
-        """What a story card shows, in a fixed number of queries whatever the count."""
+    def for_cards(self) -> StoryPageQuerySet:
+        """What a story card shows without its themes, in a fixed number of queries."""
         return (
             self.select_related("narrator", "image")
-            .prefetch_related("themes", "image__renditions")
+            .prefetch_related("image__renditions")
             .newest_first()
         )
+
+    def for_listing(self) -> StoryPageQuerySet:
+        """What a story card shows with its themes, in a fixed number of queries."""
+        return self.for_cards().prefetch_related("themes")
 
     def filtered(
         self,
@@ -456,6 +471,15 @@ class StoryPage(BasePage):
 
     objects = StoryPageManager()
     base_form_class = StoryPageForm
+    route_select_related = (
+        "narrator",
+        "image",
+        "social_image",
+        "event",
+        "video_file",
+        "audio_file",
+        "captions_file",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -644,10 +668,10 @@ class OpenCallPage(RoutablePageMixin, BasePage):
         """The original of the translations: applications in every language belong to it."""
         if not self.pk:
             return self
-        original = (
-            OpenCallPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
-        )
-        return original or self
+        original_pk = original_translation_pk(self)
+        if original_pk == self.pk:
+            return self
+        return OpenCallPage.objects.filter(pk=original_pk).first() or self
 
     def state(self, now: datetime.datetime | None = None) -> str:
         now = now or timezone.now()
