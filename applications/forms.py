@@ -165,8 +165,9 @@ class StandApplicationForm(ApplicantFieldsMixin, forms.ModelForm):
             field.queryset = field.queryset.filter(pk__in=[pk for pk, _label in stand_types])
             field.required = True
             field.empty_label = "—"
-            labels = dict(stand_types)
-            field.label_from_instance = lambda obj: labels.get(obj.pk, str(obj))
+            # The call's rows are known already: listed without querying them again (the
+            # queryset still checks a submitted choice).
+            field.choices = [("", field.empty_label), *stand_types]
             field.error_messages["required"] = _("Choose a stand type.")
         else:
             del self.fields["stand_type"]

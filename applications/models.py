@@ -20,6 +20,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from home.provinces import sorted_province_choices
@@ -349,23 +350,32 @@ class StandApplication(BaseApplication):
     def compute_dedupe_key(self) -> str:
         return dedupe_key(self.organisation, self.email)
 
-    def localized_festival(self):
-        """The festival page in the applicant's language (the call's page otherwise)."""
+    @cached_property
+    def _language_locale(self):
+        """The Locale of the applicant's language; the e-mail needs it several times."""
         from wagtail.models import Locale
 
-        locale = Locale.objects.filter(language_code=self.language).first()
-        page = self.festival.get_translation_or_none(locale) if locale else None
+        return Locale.objects.filter(language_code=self.language).first()
+
+    @cached_property
+    def _localized_festival(self):
+        locale = self._language_locale
+        if locale is None or locale.pk == self.festival.locale_id:
+            return self.festival
+        page = self.festival.get_translation_or_none(locale)
         return page if page is not None and page.live else self.festival
+
+    def localized_festival(self):
+        """The festival page in the applicant's language (the call's page otherwise)."""
+        return self._localized_festival
 
     def localized_stand_type(self):
         if self.stand_type is None:
             return None
-        from wagtail.models import Locale
-
-        locale = Locale.objects.filter(language_code=self.language).first()
-        return (self.stand_type.get_translation_or_none(locale) if locale else None) or (
-            self.stand_type
-        )
+        locale = self._language_locale
+        if locale is None or locale.pk == self.stand_type.locale_id:
+            return self.stand_type
+        return self.stand_type.get_translation_or_none(locale) or self.stand_type
 
     def email_context(self) -> dict[str, Any]:
         return {"festival": self.localized_festival(), "stand_type": self.localized_stand_type()}

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
 from events.choices import AllocationMode
-from events.models import FestivalPage
+from events.models import FestivalPage, StandCall
 
 from .models import (
     ANONYMISED,
@@ -362,13 +362,21 @@ def transition(
 
 
 def lock_festival(festival_id: int) -> FestivalPage:
-    """Lock the call's festival row: every allocation for a festival waits its turn here."""
-    return FestivalPage.objects.select_for_update(of=("self",)).get(pk=festival_id)
+    """Lock the call's festival row: every allocation for a festival waits its turn here.
+    Its stand types come along: the call and the stand numbers both read them."""
+    return (
+        FestivalPage.objects.select_for_update(of=("self",))
+        .prefetch_related("stand_types")
+        .get(pk=festival_id)
+    )
 
 
-def _free_number(festival: FestivalPage, stand_type_id: int | None) -> int | None:
-    """The lowest free stand number for this stand type, or None when it is full."""
-    call = festival.stand_call()
+def _free_number(
+    festival: FestivalPage, stand_type_id: int | None, call: StandCall | None = None
+) -> int | None:
+    """The lowest free stand number for this stand type, or None when it is full; `call` is
+    the festival's call if the caller has just read it under the lock."""
+    call = call or festival.stand_call()
     if call.taken >= call.stands:
         return None
     ranges = festival.stand_number_ranges()
@@ -418,10 +426,7 @@ def submit_stand_application(
         )
         application.set_themes(list(themes))
         same_call = StandApplication.objects.filter(festival=festival)
-        existing = same_call.filter(dedupe_key=application.compute_dedupe_key()).first()
-        if existing is not None:
-            raise DuplicateApplication(existing)
-        number = _free_number(festival, application.stand_type_id)
+        number = _free_number(festival, application.stand_type_id, call)
         if festival.allocation_mode == AllocationMode.FIRST_COME and number is not None:
             application.status, application.stand_number, application.decided_at = (
                 S.APPROVED,

@@ -8,11 +8,13 @@ private page, is marked private and never stored by a cache.
 """
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
 from events.models import FestivalPage
 
@@ -35,16 +37,31 @@ def private(response: HttpResponse) -> HttpResponse:
 
 
 def privacy_url(request: HttpRequest) -> str:
+    """The privacy notice in the visitor's language, cached until a page or the settings
+    change (the navigation version): every form links to it."""
     from home.models import SiteSettings
+    from home.navigation import navigation_version
 
-    page = SiteSettings.for_request(request).privacy_page
-    if page is None:
-        return ""
-    return page.localized.get_url(request) or ""
+    site = Site.find_for_request(request)
+    key = f"privacy-url:{navigation_version()}:{getattr(site, 'pk', None)}:{get_language()}"
+
+    def compute() -> str:
+        page = SiteSettings.for_request(request).privacy_page
+        if page is None:
+            return ""
+        return page.localized.get_url(request) or ""
+
+    return cache.get_or_set(key, compute, timeout=None)
+
+
+def page_context(request: HttpRequest, festival: FestivalPage) -> dict:
+    """Wagtail's page context (page, request) without the festival page's own: the form and
+    the applicant's page show neither the programme nor the other editions."""
+    return Page.get_context(festival, request)
 
 
 def stand_apply(request: HttpRequest, festival: FestivalPage) -> HttpResponse:
-    call = festival.stand_call()
+    call = festival.current_stand_call
     form_kwargs = {
         "stand_types": [(a.stand_type.pk, a.label) for a in call.types],
         "privacy_url": privacy_url(request),
@@ -65,7 +82,7 @@ def render_apply(
     status: int = 200,
     message: str = "",
 ) -> HttpResponse:
-    context = festival.get_context(request)
+    context = page_context(request, festival)
     context.update(
         call=call, stand_call=call, form=form, message=message, message_is_error=status >= 400
     )
@@ -135,7 +152,7 @@ def stand_application_status(request: HttpRequest, festival: FestivalPage) -> Ht
                 return private(response)
     elif request.method not in ("GET", "HEAD"):
         return private(HttpResponse(status=405))
-    context = festival.get_context(request)
+    context = page_context(request, festival)
     context.update(
         application=application,
         stand_type=application.localized_stand_type(),
