@@ -244,6 +244,7 @@ class Server:
             WEB_CONCURRENCY=str(workers),
             GUNICORN_ACCESS_LOG="false",
             GUNICORN_MAX_REQUESTS="0",  # no recycling: memory growth must show
+            BENCH_QUEUE_TASKS="1",
             **extra_env,
         )
         self.log_file = tempfile.TemporaryFile()
@@ -648,6 +649,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quiet-wait", type=float, default=25, help="minutes to wait for --quiet-load at most"
     )
+    parser.add_argument(
+        "--soak",
+        type=float,
+        default=0,
+        metavar="MINUTES",
+        help="instead of the table: load every page uncached for MINUTES, workers' memory "
+        "sampled each minute",
+    )
     return parser.parse_args(argv)
 
 
@@ -668,6 +677,68 @@ def wait_for_quiet(threshold: float, minutes: float) -> None:
         time.sleep(60)
 
 
+# Growth of a worker's memory over a soak, after its first minute, that still counts as flat.
+MAX_SOAK_GROWTH = 0.10
+
+
+def soak(database: Database, wrk: str, args: argparse.Namespace, scripts: Path) -> dict:
+    """Every page target in turn (uncached, POSTs included) for `args.soak` minutes, with
+    each worker's RSS sampled once a minute: a leak shows as steady growth."""
+    targets = django_json(["targets", "--scale", str(args.scale)], bench_env(database))
+    pages = [t for t in targets if t["kind"] == "page" and not t.get("optional")]  # type: ignore[union-attr]
+    flush_bench_cache()
+    server = Server(database, args.workers, {"PAGE_CACHE_SECONDS": "0"})
+    samples: list[dict] = []
+    requests = 0
+    try:
+        pages = [with_csrf(server.base, target) for target in pages]
+        started = time.monotonic()
+        next_sample = started
+        while (elapsed := time.monotonic() - started) < args.soak * 60:
+            if time.monotonic() >= next_sample:
+                samples.append({"minute": round(elapsed / 60, 1), "rss_mb": server.worker_rss_mb()})
+                next_sample += 60
+            for target in pages:
+                script = lua_script(target, scripts, prefix=str(time.time_ns()))
+                url = server.base + quote(target["path"])
+                requests += run_wrk(wrk, url, script, 1, args.connections, args.threads)["requests"]
+        samples.append({"minute": round(args.soak, 1), "rss_mb": server.worker_rss_mb()})
+    finally:
+        server.stop()
+    after_warmup = next((s for s in samples if s["minute"] >= 1), samples[0])["rss_mb"]
+    final = samples[-1]["rss_mb"]
+    growth = max(
+        ((end - start) / start for start, end in zip(after_warmup, final, strict=False)),
+        default=0.0,
+    )
+    return {
+        "database": database.label,
+        "minutes": args.soak,
+        "requests": requests,
+        "samples": samples,
+        "growth_after_first_minute": round(growth, 3),
+        "flat": growth <= MAX_SOAK_GROWTH,
+    }
+
+
+def soak_markdown(report: dict) -> str:
+    lines = [f"`{report['command']}`", "", f"Run {report['started']}; {report['machine']['cpu']}"]
+    for run in report["soaks"]:
+        verdict = "flat" if run["flat"] else "GROWING"
+        lines += [
+            "",
+            f"**{run['database']}**: {run['minutes']:g} minutes, {run['requests']:,} requests "
+            f"over every page (uncached); largest growth of a worker after its first minute "
+            f"{run['growth_after_first_minute']:.1%} ({verdict}; flat means at most "
+            f"{MAX_SOAK_GROWTH:.0%}).",
+            "",
+            "| minute | worker RSS MB |",
+            "| ---: | --- |",
+            *[f"| {s['minute']:g} | {', '.join(map(str, s['rss_mb']))} |" for s in run["samples"]],
+        ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     wrk = ensure_wrk()
@@ -675,6 +746,8 @@ def main(argv: list[str] | None = None) -> int:
         for database in databases(args):
             prepare(database, args.scale, args.rebuild)
         return 0
+    if args.soak:
+        return run_soak(args, wrk)
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     report: dict = {
         "command": "python -m bench " + " ".join(sys.argv[1:] if argv is None else argv),
@@ -750,3 +823,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.readme:
         update_readme(table)
     return 0
+
+
+def run_soak(args: argparse.Namespace, wrk: str) -> int:
+    report: dict = {
+        "command": "python -m bench " + " ".join(sys.argv[1:]),
+        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(args.workers, args, wrk),
+        "soaks": [],
+    }
+    with tempfile.TemporaryDirectory() as scripts_dir:
+        for database in databases(args):
+            prepare(database, args.scale, args.rebuild)
+            wait_for_quiet(args.quiet_load, args.quiet_wait)
+            report["soaks"].append(soak(database, wrk, args, Path(scripts_dir)))
+    table = soak_markdown(report)
+    print(table)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "soak-latest.md").write_text(table)
+    (RESULTS / "soak-latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    log("written: bench/results/soak-latest.md and .json")
+    return 0 if all(run["flat"] for run in report["soaks"]) else 1

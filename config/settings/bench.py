@@ -28,8 +28,13 @@ from .production import MIDDLEWARE  # noqa: E402
 ROOT_URLCONF = "bench.urls"
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
 STATIC_ROOT = BENCH_DIR / "static"
-# Content is generated in one process with no worker: run tasks (search index) at once.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Content is generated in one process with no worker: run tasks (search index) at once. The
+# measured server queues them in the database as production does (BENCH_QUEUE_TASKS=1; no
+# worker runs, so queued e-mails and search-log entries wait there).
+if os.environ.get("BENCH_QUEUE_TASKS") == "1":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 # wrk sends every stand application from 127.0.0.1: lift the per-address limit (still counted).
