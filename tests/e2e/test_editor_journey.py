@@ -2,15 +2,22 @@
 translates it with wagtail-localize's editor and finds it in the English listing; approves a
 stand application and exports the list."""
 
+import csv
 import datetime
+import io
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from events.models import EventIndexPage, EventSeriesPage, Occurrence
+from applications import services
+from applications.models import ApplicationStatus
+from events.models import EventIndexPage, EventSeriesPage, FestivalPage, Occurrence
+from tests.applications_builders import application_fields
 from tests.e2e.content import EVENTS
 
 pytestmark = pytest.mark.e2e
@@ -130,3 +137,44 @@ def test_editor_creates_a_weekly_series_cancels_a_date_and_translates_it(editor,
     expect(dates).to_have_count(6)
     expect(dates.nth(1)).to_contain_text("Cancelled: The hall is being renovated")
     expect(visitor.locator(".series-dates--cancelled")).to_have_count(1)
+
+
+def test_editor_approves_a_stand_application_and_exports_the_list(editor):
+    """The applications come in through the submit service the public form calls (the form
+    itself is driven in test_applicant_journey.py)."""
+    page = editor
+    festival = FestivalPage.objects.get(locale__language_code="tr")
+    fields = application_fields(organisation="Van Kadın Dayanışma Derneği", province="65")
+    fields["phone"] = "+905321234567"
+    application = services.submit_stand_application(festival, fields, "tr")
+    other = services.submit_stand_application(festival, application_fields(2), "en")
+
+    page.get_by_role("button", name="Applications").click()
+    page.get_by_role("link", name="Stand applications").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stand applications")
+    expect(page.get_by_text("Submitted: 2", exact=False)).to_be_visible()
+
+    page.get_by_role("link", name="Van Kadın Dayanışma Derneği").click()
+    page.get_by_role("combobox", name="Decision").select_option(label="Approve (give a stand)")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Application of “Van Kadın Dayanışma Derneği” saved.")).to_be_visible()
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPROVED and application.stand_number == 1
+    # Two "received" e-mails, then the decision to the approved applicant.
+    assert len(mail.outbox) == 3 and mail.outbox[-1].to == [application.email]
+    row = page.get_by_role("row").filter(has_text="Van Kadın Dayanışma Derneği")
+    expect(row).to_contain_text("Approved")
+
+    page.get_by_role("button", name="Actions", exact=True).click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download CSV").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text("utf-8-sig"))))
+    by_number = {row["Number"]: row for row in rows}
+    assert set(by_number) == {str(application.pk), str(other.pk)}
+    approved = by_number[str(application.pk)]
+    assert approved["Organisation"] == "Van Kadın Dayanışma Derneği"
+    assert (approved["Status"], approved["Stand number"]) == ("approved", "1")
+    assert by_number[str(other.pk)]["Status"] == "submitted"
