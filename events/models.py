@@ -2,6 +2,7 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.i18n import any_view_restrictions, original_translation_pk
 from home.mixins import BasePage
+from home.navigation import navigation_version
 from home.provinces import Province, sorted_province_choices
 
 from . import recurrence as series_dates
@@ -446,13 +448,19 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         ]
         return [(label, value) for label, value in pairs if value]
 
-    def other_editions(self):
-        editions = FestivalPage.objects.live()
-        if any_view_restrictions():
-            editions = editions.public()
-        return (
-            editions.filter(locale_id=self.locale_id).exclude(pk=self.pk).order_by("-edition_year")
-        )
+    def other_editions(self) -> list["FestivalPage"]:
+        """The other live festivals in this language, newest first; cached until a page is
+        published, moved or deleted (the navigation version), as every festival shows them."""
+        key = f"other-editions:{navigation_version()}:{self.pk}"
+
+        def compute() -> list[FestivalPage]:
+            editions = FestivalPage.objects.live()
+            if any_view_restrictions():
+                editions = editions.public()
+            editions = editions.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+            return list(editions.order_by("-edition_year"))
+
+        return cache.get_or_set(key, compute, timeout=None)
 
     # --- The call for stands -------------------------------------------------------------
 
@@ -476,7 +484,14 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         relation `stand_applications` (the applications app), without importing it."""
         festival = self.call_festival()
         now = now or timezone.now()
-        types = list(festival.stand_types.all())
+        if festival == self:
+            types, own_types = list(festival.stand_types.all()), {}
+        else:
+            # The call's rows (applications point to them) and this translation's names of
+            # them, in one query.
+            rows = list(FestivalStandType.objects.filter(page_id__in=[festival.pk, self.pk]))
+            types = [row for row in rows if row.page_id == festival.pk]
+            own_types = {row.translation_key: row for row in rows if row.page_id == self.pk}
         taken_by_type: dict[int | None, int] = {}
         applications = getattr(festival, "stand_applications", None)
         if applications is not None and festival.pk:
@@ -488,9 +503,6 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
             taken_by_type = {row["stand_type_id"]: row["n"] for row in rows}
         taken = sum(taken_by_type.values())
         stands = festival.stands or 0
-        own_types = (
-            {t.translation_key: t for t in self.stand_types.all()} if self != festival else {}
-        )
         availability = []
         for stand_type in types:
             own = own_types.get(stand_type.translation_key, stand_type)

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import SiteSettings
@@ -21,6 +21,7 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(invalidate_navigation, dispatch_uid=f"navigation-{signal!r}")
         post_delete.connect(on_page_deleted, dispatch_uid="navigation-page-deleted", weak=False)
-        for model in (SiteSettings, PageViewRestriction):
+        # A site's host or root changes every cached URL (menu, links to translations).
+        for model in (SiteSettings, PageViewRestriction, Site):
             post_save.connect(invalidate_navigation, sender=model, dispatch_uid=f"nav-{model}")
             post_delete.connect(invalidate_navigation, sender=model, dispatch_uid=f"nav-d-{model}")

@@ -1,9 +1,10 @@
 """Every public page type in a bounded number of SQL queries (the "speed at scale" issue).
 
 Each test builds a page with a few related things, counts the queries of a warm request,
-adds many more of those things and counts again: the count must stay the same, and at
-most QUERY_BUDGET. About nine of a page's queries are Wagtail's routing (site, locale,
-one per path segment, view restrictions); the rest are what the page shows.
+adds many more of those things and counts again: the count must stay the same, and within
+the page type's budget in BUDGETS (never above the issue's 15). Seven of a page's queries
+are Wagtail's routing (site, locale, the home page, then two per path segment); the rest
+are what the page shows. The counts are the same on SQLite and PostgreSQL.
 """
 
 import datetime
@@ -40,6 +41,22 @@ from tests.builders import (
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 15
+# Each page type's count today plus one, and its count before the issue was worked on.
+BUDGETS = {
+    "festival": 13,  # 21 before
+    "festival_translated": 15,  # 23 before
+    "series": 11,  # 15 before
+    "power_stories": 14,  # 19 before
+    "meeting": 10,  # 15 before
+    "story": 14,  # 21 before
+    "archive": 12,  # 16 before
+    "stand_form": 10,  # 22 before
+    "stand_form_translated": 12,  # 26 before
+    "home": 8,  # 10 before
+    "listing": 8,  # 11 before
+    "calendar": 7,  # 10 before
+}
+assert max(BUDGETS.values()) <= QUERY_BUDGET
 
 
 class Counted:
@@ -210,8 +227,11 @@ def test_festival_with_programme_stands_and_testimonials(client, events_index):
         make_testimonial(festival, number)
     many = count_queries(client, festival.url)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many  # 21 before
-    assert count_queries(client, festival.url + "?kind=workshop") <= QUERY_BUDGET
+    assert many <= BUDGETS["festival"], many
+    assert count_queries(client, festival.url + "?kind=workshop") <= BUDGETS["festival"]
+    # A translation reads the call from the original page: the costliest festival page.
+    english = translate(festival, locales()[1], title="Civil Voices Festival 2030", slug="cv")
+    assert count_queries(client, english.url) <= BUDGETS["festival_translated"]
 
 
 def weekly_series(index, changes: int) -> EventSeriesPage:
@@ -246,7 +266,7 @@ def test_recurring_series(client, events_index):
     series = weekly_series(events_index, changes=20)
     many = count_queries(client, series.url)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many  # 16 before
+    assert many <= BUDGETS["series"], many
 
 
 def test_power_stories_event_with_performances_stories_and_testimonials(
@@ -272,7 +292,7 @@ def test_power_stories_event_with_performances_stories_and_testimonials(
     republish(event)
     many = count_queries(client, event.url)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many  # 20 before
+    assert many <= BUDGETS["power_stories"], many
     html = client.get(event.url).content.decode()
     assert "Hikâye 11" in html and "Sahne 11" in html and "Kişi 11" in html
 
@@ -284,7 +304,7 @@ def test_meeting(client, events_index):
         image=make_image("Buluşma", "#0b5563", size=(320, 200)),
         accessibility=list(AccessibilityFeature.objects.all()[:3]),
     )
-    assert count_queries(client, meeting.url) <= QUERY_BUDGET
+    assert count_queries(client, meeting.url) <= BUDGETS["meeting"]
 
 
 # --- Stories ------------------------------------------------------------------------------
@@ -299,7 +319,7 @@ def test_story_with_narrator_themes_gallery_and_related_stories(client, stories_
         make_story(stories_index, number, themes=themes[1:], photos=1)
     many = count_queries(client, story.url)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many  # 21-25 before
+    assert many <= BUDGETS["story"], many
     html = client.get(story.url).content.decode()
     assert html.count('class="story-gallery"') == 1 and html.count("Foto 11") == 1
 
@@ -313,7 +333,7 @@ def test_stories_archive(client, stories_index, themes, query):
         make_story(stories_index, number, themes=themes)
     many = count_queries(client, stories_index.url + query)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many  # 16 before
+    assert many <= BUDGETS["archive"], many
 
 
 # --- The stand application form -----------------------------------------------------------
@@ -337,7 +357,10 @@ def test_stand_application_form(client, events_index, privacy_page):
         make_session(festival, number)
     many = count_queries(client, apply_url)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many  # 23 before
+    assert many <= BUDGETS["stand_form"], many
+    english = translate(festival, locales()[1], title="Civil Voices Festival 2030", slug="cv")
+    english_url = english.url + english.reverse_subpage("apply")
+    assert count_queries(client, english_url) <= BUDGETS["stand_form_translated"]
 
 
 def test_stand_application_post_does_not_grow_with_the_applications(
@@ -363,7 +386,7 @@ def test_stand_application_post_does_not_grow_with_the_applications(
     assert many == few, many
     # A POST is never cached; ten of these are the reference index, which the immediate
     # task backend of the tests updates inside the request (a worker does in production).
-    assert many <= 35, many  # 44 before
+    assert many <= 36, many  # 54 before
 
 
 # --- Home, listing, calendar --------------------------------------------------------------
@@ -388,11 +411,14 @@ def test_home(client, home, events_index, stories_index, themes):
     add(range(3, 10))
     many = count_queries(client, "/tr/")
     assert many == few, many
-    assert many <= QUERY_BUDGET, many
+    assert many <= BUDGETS["home"], many
 
 
-@pytest.mark.parametrize("url", ["/tr/etkinlikler/", "/tr/etkinlikler/calendar/2030/3/"])
-def test_events_listing_and_calendar(client, events_index, url):
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [("/tr/etkinlikler/", "listing"), ("/tr/etkinlikler/calendar/2030/3/", "calendar")],
+)
+def test_events_listing_and_calendar(client, events_index, url, budget):
     def add(numbers: range) -> None:
         for number in numbers:
             make_event(
@@ -409,7 +435,7 @@ def test_events_listing_and_calendar(client, events_index, url):
     add(range(3, 25))
     many = count_queries(client, url)
     assert many == few, many
-    assert many <= QUERY_BUDGET, many
+    assert many <= BUDGETS[budget], many
 
 
 # --- What the shortcuts must not change ---------------------------------------------------
