@@ -6,16 +6,21 @@ or adding a note, both through services.py. Only users with the model's view per
 (the "Stand reviewers" group, superusers) reach any of it.
 """
 
+import datetime
 import json
 
 import django_filters
 from django import forms
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import label_for_field, quote
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,6 +31,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from events.models import FestivalPage
+from home.turkish import capfirst
 
 from . import services
 from .models import (
@@ -137,6 +143,29 @@ class ApplicationIndexView(IndexView):
         label = self.model.status_label
         context["status_counts"] = [(label(code), code, n) for code, n in counts.items()]
         return context
+
+    def to_row_dict(self, item):
+        """Exported rows read as the list does: choices by their labels ("Dernek", not
+        "association"), yes/no, times in Istanbul to the second."""
+        row = super().to_row_dict(item)
+        for name, value in row.items():
+            label = getattr(item, f"get_{name}_display", None)
+            if callable(label):
+                row[name] = label()
+            elif isinstance(value, bool):
+                row[name] = gettext("Yes") if value else gettext("No")
+            elif isinstance(value, datetime.datetime):
+                row[name] = timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+        return row
+
+    def get_heading(self, queryset, field):
+        """Wagtail's heading, capitalised by the language's rules ("İl", not "Il")."""
+        override = self.export_headings.get(field)
+        try:
+            label = force_str(override or label_for_field(field, queryset.model))
+        except (AttributeError, FieldDoesNotExist):
+            label = field
+        return capfirst(label, get_language())
 
     def filtered_queryset_for_counts(self):
         queryset = self.model.objects.all()

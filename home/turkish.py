@@ -15,6 +15,16 @@ def turkish_lower(text: str) -> str:
     return text.translate(_TURKISH_LOWER).lower()
 
 
+def capfirst(text: str, language: str | None) -> str:
+    """The first letter upper-cased, by Turkish rules in Turkish: "il" -> "İl"."""
+    if not text:
+        return text
+    first = text[0]
+    if language == "tr":
+        first = {"i": "İ", "ı": "I"}.get(first, first)
+    return first.upper() + text[1:]
+
+
 def ascii_fold(text: str) -> str:
     """Fold to lower-case ASCII the way people type without Turkish letters.
 

@@ -1,5 +1,6 @@
 """The public stand form (both languages), the private link, and the team's admin."""
 
+import csv as csv_module
 import io
 import json
 
@@ -8,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from applications import services
@@ -294,6 +296,16 @@ def test_csv_and_excel_export(client, festival, reviewer):
     assert csv.status_code == 200
     text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert "Örnek Derneği 1" in text and "basvuru1@ornek.org.tr" in text
+    # Choices by their labels, as in the list, not their codes.
+    row = next(csv_module.DictReader(io.StringIO(text)))
+    assert (row["Durum"], row["Tüzel yapı"], row["İl"], row["Elektrik"]) == (
+        "Alındı",
+        "Dernek",
+        "Ankara",
+        "Evet",
+    )
+    received = timezone.localtime(StandApplication.objects.get().created_at)
+    assert row["Alındı"] == f"{received:%Y-%m-%d %H:%M:%S}"
     xlsx = client.get("/admin/applications/stands/?export=xlsx")
     content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active

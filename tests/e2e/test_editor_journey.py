@@ -176,5 +176,5 @@ def test_editor_approves_a_stand_application_and_exports_the_list(editor):
     assert set(by_number) == {str(application.pk), str(other.pk)}
     approved = by_number[str(application.pk)]
     assert approved["Organisation"] == "Van Kadın Dayanışma Derneği"
-    assert (approved["Status"], approved["Stand number"]) == ("approved", "1")
-    assert by_number[str(other.pk)]["Status"] == "submitted"
+    assert (approved["Status"], approved["Stand number"]) == ("Approved", "1")
+    assert by_number[str(other.pk)]["Status"] == "Submitted"
