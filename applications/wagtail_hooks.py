@@ -5,9 +5,12 @@ from events.models import FESTIVAL_APPLICATION_STATUS_HOOK, FESTIVAL_APPLY_HOOK
 
 from . import views
 from .bulk_actions import ApproveBulkAction, RejectBulkAction, WaitlistBulkAction
-from .models import StandApplication
+from .models import ApplicationEmail, StandApplication
 from .panels import OpenApplicationsPanel
+from .permissions import register_received_only
 from .viewsets import ApplicationsGroup
+
+register_received_only(StandApplication, ApplicationEmail)
 
 # The festival page's routes `apply/` and `application/` (declared in events.models).
 hooks.register(FESTIVAL_APPLY_HOOK, views.stand_apply)

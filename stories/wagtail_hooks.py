@@ -3,11 +3,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from applications.permissions import register_received_only
 from applications.services import RETENTION_HOOK
 
-from .models import Narrator, Testimonial, Theme
+from .models import Narrator, NarratorApplication, Testimonial, Theme
 from .services import anonymise_after_calls
 from .viewsets import NarratorApplicationViewSet
+
+register_received_only(NarratorApplication)
 
 
 class NarratorViewSet(SnippetViewSet):

@@ -329,3 +329,14 @@ def test_per_applicant_export_and_erase(client, festival, reviewer, editor):
     assert client.post(erase_url).status_code == 302
     application.refresh_from_db()
     assert application.is_anonymised and application.email == ""
+
+
+@pytest.mark.parametrize(
+    "prefix", ["/admin/applications/stands/", "/admin/applications/narrators/"]
+)
+def test_nobody_adds_an_application_in_the_admin(admin_client, prefix):
+    """Applications come through the public forms (consent, duplicates, allocation)."""
+    assert admin_client.get(f"{prefix}add/").status_code == 302
+    assert admin_client.post(f"{prefix}add/", {"note": "x"}).status_code == 302
+    assert f'href="{prefix}add/"' not in admin_client.get(prefix).content.decode()
+    assert not StandApplication.objects.exists()
