@@ -290,6 +290,15 @@ def test_calendar_month_boundaries_and_navigation(client, index):
     assert client.get("/tr/etkinlikler/calendar/2030/13/").status_code == 404
 
 
+def test_the_listing_views_keep_the_filters(client, index):
+    html = client.get("/tr/etkinlikler/?province=65&type=meeting&page=2&when=past").content.decode()
+    assert 'href="/tr/etkinlikler/?province=65&amp;type=meeting">' in html  # upcoming
+    assert 'href="/tr/etkinlikler/?province=65&amp;type=meeting&amp;when=past"' in html
+    assert 'href="/tr/etkinlikler/calendar/?province=65&amp;type=meeting">' in html
+    html = client.get("/tr/etkinlikler/").content.decode()
+    assert 'href="/tr/etkinlikler/calendar/">' in html
+
+
 def test_calendar_query_count_does_not_grow(client, index):
     def queries():
         return count_queries(client, "/tr/etkinlikler/calendar/2030/1/")

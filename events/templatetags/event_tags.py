@@ -35,10 +35,16 @@ def event_time_range(event) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def filters_querystring(context) -> str:
-    """The current filters (without the page number) as "?a=b", to carry across months."""
+def filters_querystring(context, **changes) -> str:
+    """The current filters (without the page number) as "?a=b", to carry them across months
+    and views; `changes` set or (with None) drop a parameter: `when="past"`, `when=None`."""
     query = context["request"].GET.copy()
     query.pop("page", None)
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
     return f"?{query.urlencode()}" if query else ""
 
 
