@@ -113,7 +113,8 @@ class SitePages(Generator):
         found = [
             Target("home (tr)", ctx.home_tr.url),
             Target("home (en)", ctx.home_en.url),
-            Target("sitemap.xml", "/sitemap.xml"),
+            Target("sitemap.xml (the index)", "/sitemap.xml"),
+            Target("sitemap file (500 pages)", "/sitemap-pages.xml?p=2"),
         ]
         for language, queries in (("tr", ["eğitim", "istanbul"]), ("en", ["training"])):
             with translation.override(language):

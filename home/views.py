@@ -1,3 +1,4 @@
+from django.contrib.sitemaps.views import index as django_sitemap_index
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -19,6 +20,19 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def _sitemaps(request: HttpRequest) -> dict:
+    return {"pages": MultilingualSitemap(request)}
+
+
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
-    return django_sitemap(request, sitemaps={"pages": MultilingualSitemap(request)})
+    """The sitemap index: one sitemap file per MultilingualSitemap.limit pages."""
+    return django_sitemap_index(
+        request, sitemaps=_sitemaps(request), sitemap_url_name="sitemap_section"
+    )
+
+
+@require_GET
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """One file of the sitemap (`?p=2` for the second)."""
+    return django_sitemap(request, sitemaps=_sitemaps(request), section=section)

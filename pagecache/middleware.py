@@ -19,7 +19,12 @@ from django.utils.translation import get_language
 
 from .signals import current_generation
 
-CACHEABLE_VIEWS = {"wagtail.views.serve", "home.views.sitemap", "home.views.robots_txt"}
+CACHEABLE_VIEWS = {
+    "wagtail.views.serve",
+    "home.views.sitemap",
+    "home.views.sitemap_section",
+    "home.views.robots_txt",
+}
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
 HIT_HEADER = "X-Page-Cache"
 

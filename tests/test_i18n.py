@@ -9,7 +9,7 @@ import pytest
 from defusedxml import ElementTree as ET
 from django.conf import settings
 from django.utils import formats, translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from tests.builders import make_standard_page, translate
 
@@ -70,8 +70,43 @@ def test_hreflang_alternates_with_x_default(client, translated_page):
     assert '<link rel="canonical" href="http://testserver/en/about/">' in html
 
 
+def sitemap_urls(client, path: str) -> dict[str, dict[str, str]]:
+    response = client.get(path)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.find("s:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)
+        }
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def sitemap_files(client) -> list[str]:
+    """The files the sitemap index at /sitemap.xml lists, as paths."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = [loc.text for loc in root.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    return [location.removeprefix("http://testserver") for location in locations]
+
+
+def test_sitemap_index_splits_the_pages_into_files(client, home, monkeypatch):
+    from home.sitemap import MultilingualSitemap
+
+    monkeypatch.setattr(MultilingualSitemap, "limit", 1)
+    files = sitemap_files(client)
+    assert files == ["/sitemap-pages.xml", "/sitemap-pages.xml?p=2"]
+    listed = [url for path in files for url in sitemap_urls(client, path)]
+    assert sorted(listed) == ["http://testserver/en/", "http://testserver/tr/"]
+    assert client.get("/sitemap-pages.xml?p=3").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    latest = Page.objects.live().latest("last_published_at").last_published_at
+    assert index.find("s:sitemap/s:lastmod", SITEMAP_NS).text.startswith(f"{latest:%Y-%m-%d}")
+
+
 def test_sitemap_lists_both_languages_with_alternates(client, translated_page):
-    response = client.get("/sitemap.xml")
+    assert sitemap_files(client) == ["/sitemap-pages.xml"]
+    response = client.get("/sitemap-pages.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     urls = {
