@@ -24,14 +24,21 @@ CACHEABLE_VIEWS = {
     "home.views.sitemap",
     "home.views.sitemap_section",
     "home.views.robots_txt",
+    # Calendar apps poll these; they change when pages do, which retires every cached copy.
+    "events.feeds.event_ics",
+    "events.feeds.events_ics",
+    "events.feeds.UpcomingEventsFeed",
+    "events.feeds.UpcomingEventsAtomFeed",
 }
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
 HIT_HEADER = "X-Page-Cache"
 
 
 def view_path(view) -> str:
+    """ "module.name" of a view function, or of the class of a view instance (a Feed)."""
     view = getattr(view, "__wrapped__", view)
-    return f"{getattr(view, '__module__', '')}.{getattr(view, '__name__', '')}"
+    name = getattr(view, "__name__", None) or type(view).__name__
+    return f"{getattr(view, '__module__', '')}.{name}"
 
 
 class PageCacheMiddleware:

@@ -173,3 +173,19 @@ def test_posts_are_never_served_from_the_cache(client, home, cached_site):
     get(client, home.url)
     response = client.post(home.url, {})
     assert response.get("X-Page-Cache") is None
+
+
+@pytest.mark.parametrize(
+    "path", ["/tr/calendar/events.ics", "/en/calendar/events.rss", "/tr/calendar/events.atom"]
+)
+def test_calendar_feeds_are_cached_and_follow_publishing(client, home, cached_site, path):
+    from tests.builders import make_event, make_events_index
+
+    index = make_events_index(home)
+    make_event(index, title="Van Buluşması")
+    assert get(client, path)[1] == "miss"
+    first, state = get(client, path)
+    assert state == "hit"
+    make_event(index, title="İzmir Buluşması", slug="izmir")
+    second, state = get(client, path)
+    assert state == "miss" and second.content != first.content
