@@ -144,6 +144,17 @@ def redis_reachable() -> bool:
         return False
 
 
+def test_the_redis_cache_builds_one_client_per_connection_pool():
+    from config.cache import ReusedClientRedisCache
+
+    client = ReusedClientRedisCache(REDIS_URL, {})._cache
+    assert client.get_client("a") is client.get_client("b", write=True)
+    # Several servers: writes go to the first, reads to the others, each with its client.
+    several = ReusedClientRedisCache(f"{REDIS_URL},redis://127.0.0.1:6379/14", {})._cache
+    assert several.get_client(write=True) is not several.get_client()
+    assert several.get_client() is several.get_client()
+
+
 @pytest.mark.django_db
 @pytest.mark.skipif(
     not redis_reachable(),
@@ -153,7 +164,7 @@ def redis_reachable() -> bool:
 def test_health_endpoint_with_the_real_redis_cache_and_sessions(client):
     real_redis = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "stgm-test",
         }
@@ -294,7 +305,7 @@ def test_production_settings_import_with_a_sample_environment(monkeypatch):
     assert prod.DATABASES["default"]["CONN_MAX_AGE"] == 60
     assert prod.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
     assert prod.DATABASES["default"]["OPTIONS"]["connect_timeout"] == 5
-    assert prod.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert prod.CACHES["default"]["BACKEND"] == "config.cache.ReusedClientRedisCache"
     assert prod.SESSION_ENGINE == "django.contrib.sessions.backends.cache"
     assert prod.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert prod.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"

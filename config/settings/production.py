@@ -61,7 +61,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # --- Cache and sessions: Redis, shared by every app server ---------------------------------
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.ReusedClientRedisCache",
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "stgm"),
         "TIMEOUT": 300,
