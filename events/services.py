@@ -6,12 +6,19 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import SERIES_HORIZON, EventFields, EventSeriesPage, Occurrence
+from .models import (
+    SERIES_HORIZON,
+    EventFields,
+    EventSeriesPage,
+    Occurrence,
+    occurrences_changed,
+)
 
 
 def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
     """Replace the stored occurrences of `page` by what it says now; return how many."""
     page = page.specific
+    occurrences_changed()
     with transaction.atomic():
         Occurrence.objects.filter(page_id=page.pk).delete()
         if not isinstance(page, EventFields) or not page.live:
@@ -46,6 +53,7 @@ def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
 
 
 def remove_occurrences(page: Page) -> None:
+    occurrences_changed()
     Occurrence.objects.filter(page_id=page.pk).delete()
 
 

@@ -237,6 +237,16 @@ def test_untranslated_event_is_shown_in_its_source_language_and_marked(client, i
     assert 'hreflang="tr" lang="tr">Yalnız Türkçe</a>' in html
 
 
+def test_a_translation_replaces_the_source_dates_in_that_language(client, index):
+    english = Locale.objects.get(language_code="en")
+    event = make_event(index, title="Yalnız Türkçe")
+    assert listing_titles(client, "/en/events/") == ["Yalnız Türkçe"]  # and now cached
+    translate(event, english, title="Now in English", slug="now-in-english")
+    assert listing_titles(client, "/en/events/") == ["Now in English"]
+    event.get_translation(english).unpublish()
+    assert listing_titles(client, "/en/events/") == ["Yalnız Türkçe"]
+
+
 def test_pagination_and_query_count_do_not_grow_with_events(client, index):
     def queries_for_listing():
         return count_queries(client, "/tr/etkinlikler/")
