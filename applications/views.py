@@ -7,6 +7,8 @@ Shaped like Wagtail's FormMixin.serve(): GET shows the form, POST goes through
 private page, is marked private and never stored by a cache.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -92,40 +94,75 @@ def render_apply(
     return private(response)
 
 
+def see_other(url: str) -> HttpResponse:
+    """A private 303 to `url`: the answer to a POST that worked."""
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return private(response)
+
+
+def process_application(
+    request: HttpRequest,
+    form,
+    render: Callable[[object, int, str], HttpResponse],
+    submit: Callable[[dict], object],
+    status_page_url: str,
+    rate_scope: str,
+) -> HttpResponse:
+    """The POST of any kind of application: the honeypot, the per-address limit, the form,
+    then `submit(fields)`; every refusal re-renders the form page through
+    `render(form or None, status, message)`, keeping what was typed where it can."""
+    if form.is_spam:
+        return render(None, 400, _("The application could not be sent."))
+    if not ratelimit.hit(rate_scope, request):
+        return render(
+            form, 429, _("Too many applications from your connection. Please try again in an hour.")
+        )
+    if not form.is_valid():
+        return render(form, 400, "")
+    try:
+        application = submit(form.service_fields())
+    except services.DuplicateApplication as error:
+        return render(None, 409, str(error.message))
+    except services.CallNotOpen as error:
+        return render(None, 403, str(error.message))
+    messages.success(request, _("Thank you: we received your application."))
+    return see_other(f"{status_page_url}?key={application.link_token}")
+
+
+def withdrawal(request: HttpRequest, application) -> tuple[HttpResponse | None, str, int]:
+    """What an applicant's private page does with a request: a POST withdraws the
+    application once the box is ticked (then a 303 back to the page); anything but GET,
+    HEAD or POST is refused. Returns a response to send at once (or None), and the error
+    and status to show the page with."""
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            return None, _("Tick the box to confirm that you want to withdraw."), 400
+        try:
+            services.withdraw(application)
+        except services.ApplicationError as refused:
+            return None, str(refused.message), 409
+        messages.success(request, _("Your application is withdrawn."))
+        return see_other(request.get_full_path()), "", 303
+    if request.method not in ("GET", "HEAD"):
+        return private(HttpResponse(status=405)), "", 405
+    return None, "", 200
+
+
 def process_stand_application(
     request: HttpRequest, festival: FestivalPage, call, form_kwargs: dict
 ) -> HttpResponse:
     if not call.accepts_applications:
         return render_apply(request, festival, call, None, 403, call.state_label)
-    form = StandApplicationForm(request.POST, **form_kwargs)
-    if form.is_spam:
-        return render_apply(
-            request, festival, call, None, 400, _("The application could not be sent.")
-        )
-    if not ratelimit.hit(RATE_SCOPE, request):
-        return render_apply(
-            request,
-            festival,
-            call,
-            form,
-            429,
-            _("Too many applications from your connection. Please try again in an hour."),
-        )
-    if not form.is_valid():
-        return render_apply(request, festival, call, form, 400)
     language = get_language() or festival.locale.language_code
-    try:
-        application = services.submit_stand_application(festival, form.service_fields(), language)
-    except services.DuplicateApplication as error:
-        return render_apply(request, festival, call, None, 409, str(error.message))
-    except services.CallNotOpen as error:
-        return render_apply(request, festival, call, None, 403, str(error.message))
-    messages.success(request, _("Thank you: we received your application."))
-    response = HttpResponseRedirect(
-        f"{festival.url}{festival.reverse_subpage('application')}?key={application.link_token}"
+    return process_application(
+        request,
+        StandApplicationForm(request.POST, **form_kwargs),
+        lambda form, status, message: render_apply(request, festival, call, form, status, message),
+        lambda fields: services.submit_stand_application(festival, fields, language),
+        f"{festival.url}{festival.reverse_subpage('application')}",
+        RATE_SCOPE,
     )
-    response.status_code = 303
-    return private(response)
 
 
 def stand_application_status(request: HttpRequest, festival: FestivalPage) -> HttpResponse:
@@ -134,24 +171,9 @@ def stand_application_status(request: HttpRequest, festival: FestivalPage) -> Ht
     application = StandApplication.from_token(token)
     if application is None or application.festival_id != festival.call_festival().pk:
         raise Http404
-    error = ""
-    status = 200
-    if request.method == "POST":
-        if request.POST.get("confirm") != "yes":
-            error = _("Tick the box to confirm that you want to withdraw.")
-            status = 400
-        else:
-            try:
-                services.withdraw(application)
-            except services.ApplicationError as refused:
-                error, status = str(refused.message), 409
-            else:
-                messages.success(request, _("Your application is withdrawn."))
-                response = HttpResponseRedirect(request.get_full_path())
-                response.status_code = 303
-                return private(response)
-    elif request.method not in ("GET", "HEAD"):
-        return private(HttpResponse(status=405))
+    response, error, status = withdrawal(request, application)
+    if response is not None:
+        return response
     context = page_context(request, festival)
     context.update(
         application=application,

@@ -1,13 +1,10 @@
-from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
-from applications import ratelimit
-from applications import services as shared
 from applications.models import SelectionStatus
-from applications.views import privacy_url, private
+from applications.views import privacy_url, private, process_application, withdrawal
 
 from . import services
 from .call_forms import NarratorApplicationForm
@@ -81,34 +78,15 @@ def process_narrator_application(
 ) -> HttpResponse:
     if not page.accepts_applications():
         return render_call_apply(request, page, None, 403, OpenCallState(page.state()).label)
-    form = NarratorApplicationForm(request.POST, **form_kwargs)
-    if form.is_spam:
-        return render_call_apply(
-            request, page, None, 400, gettext("The application could not be sent.")
-        )
-    if not ratelimit.hit(RATE_SCOPE, request):
-        return render_call_apply(
-            request,
-            page,
-            form,
-            429,
-            gettext("Too many applications from your connection. Please try again in an hour."),
-        )
-    if not form.is_valid():
-        return render_call_apply(request, page, form, 400)
     language = get_language() or page.locale.language_code
-    try:
-        application = services.submit_narrator_application(page, form.service_fields(), language)
-    except shared.DuplicateApplication as error:
-        return render_call_apply(request, page, None, 409, str(error.message))
-    except shared.CallNotOpen as error:
-        return render_call_apply(request, page, None, 403, str(error.message))
-    messages.success(request, gettext("Thank you: we received your application."))
-    response = HttpResponseRedirect(
-        f"{page.url}{page.reverse_subpage('application')}?key={application.link_token}"
+    return process_application(
+        request,
+        NarratorApplicationForm(request.POST, **form_kwargs),
+        lambda form, status, message: render_call_apply(request, page, form, status, message),
+        lambda fields: services.submit_narrator_application(page, fields, language),
+        f"{page.url}{page.reverse_subpage('application')}",
+        RATE_SCOPE,
     )
-    response.status_code = 303
-    return private(response)
 
 
 def narrator_application_status(request: HttpRequest, page: OpenCallPage) -> HttpResponse:
@@ -117,24 +95,9 @@ def narrator_application_status(request: HttpRequest, page: OpenCallPage) -> Htt
     application = NarratorApplication.from_token(token)
     if application is None or application.call_id != page.call_page().pk:
         raise Http404
-    error = ""
-    status = 200
-    if request.method == "POST":
-        if request.POST.get("confirm") != "yes":
-            error = gettext("Tick the box to confirm that you want to withdraw.")
-            status = 400
-        else:
-            try:
-                shared.withdraw(application)
-            except shared.ApplicationError as refused:
-                error, status = str(refused.message), 409
-            else:
-                messages.success(request, gettext("Your application is withdrawn."))
-                response = HttpResponseRedirect(request.get_full_path())
-                response.status_code = 303
-                return private(response)
-    elif request.method not in ("GET", "HEAD"):
-        return private(HttpResponse(status=405))
+    response, error, status = withdrawal(request, application)
+    if response is not None:
+        return response
     context = page.get_context(request)
     context.update(application=application, statuses=SelectionStatus, error=error, key=token)
     response = TemplateResponse(
