@@ -98,15 +98,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Several processes may share a SQLite file (the worker, the bench's gunicorn workers): WAL
+# lets readers go on while one writes, and a write transaction takes the lock when it begins
+# (IMMEDIATE) and waits for it, rather than failing midway with "database is locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several processes may share the file (the worker, the bench's gunicorn workers): WAL
-    # lets readers go on while one writes, and a write transaction takes the lock when it
-    # begins (IMMEDIATE) and waits for it, rather than failing midway ("database is locked").
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -57,6 +57,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
         **DATABASES["default"].get("OPTIONS", {}),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)  # noqa: F405 - from base
 
 # --- Cache and sessions: Redis, shared by every app server ---------------------------------
 CACHES = {
