@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from home.i18n import any_view_restrictions, original_translation_pk
 from home.mixins import BasePage
 from home.navigation import navigation_version
 from home.provinces import Province, sorted_province_choices
+from home.versions import current_version, retire
 
 from . import recurrence as series_dates
 from .choices import (
@@ -881,24 +882,15 @@ OCCURRENCES_VERSION_KEY = "events:occurrences-version"
 
 
 def occurrences_changed() -> None:
-    """Retire the cached untranslated-event keys, now and again when the transaction
-    commits (a request reading the old rows in between must not cache them as new)."""
-
-    def bump() -> None:
-        try:
-            cache.incr(OCCURRENCES_VERSION_KEY)
-        except ValueError:
-            cache.set(OCCURRENCES_VERSION_KEY, 1, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
+    """Retire the cached untranslated-event keys (now and when the transaction commits)."""
+    retire(OCCURRENCES_VERSION_KEY)
 
 
 def untranslated_event_keys(locale_id: int) -> list:
     """Translation keys of the events stored in other languages but not in this one: the
     few whose dates a listing in this language shows in their original language. Cached
     until occurrences are stored again (events.services)."""
-    version = cache.get_or_set(OCCURRENCES_VERSION_KEY, 1, timeout=None)
+    version = current_version(OCCURRENCES_VERSION_KEY)
 
     def compute() -> list:
         present = Occurrence.objects.filter(locale_id=locale_id).values("translation_key")

@@ -6,12 +6,12 @@ The menu and the footer appear on every page; without this they cost several que
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .i18n import localized_root
+from .versions import current_version, retire
 
 VERSION_KEY = "navigation-version"
 
@@ -24,26 +24,14 @@ class MenuItem:
 
 
 def navigation_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    return current_version(VERSION_KEY)
 
 
 def invalidate_navigation(**kwargs) -> None:
     """Signal receiver: any published, moved or deleted page or saved setting may show here.
-
-    Bumped now and again on commit: a request that read the old rows between the first bump
-    and the commit must not leave them cached under the new version (a view restriction
-    cached as absent would serve a private page publicly).
-    """
-    _bump()
-    if connection.in_atomic_block:
-        transaction.on_commit(_bump)
+    Retired now and again on commit (see home.versions.retire): a view restriction cached as
+    absent would otherwise serve a private page publicly."""
+    retire(VERSION_KEY)
 
 
 def menu_items(request: HttpRequest) -> list[MenuItem]:
