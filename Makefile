@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist); each has its own test database.
 TEST_WORKERS ?= 2
 
-.PHONY: install run test test-postgres e2e browser lint format check messages bench worker clean
+.PHONY: install run test test-postgres e2e browser bench-tools lint format check messages bench worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --silent
 
+# wrk (Debian's package) drives the benchmark's load; tests/test_bench.py runs it too.
+bench-tools:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
 # STGM_E2E_REQUIRED=1: a missing browser or axe-core fails the run instead of skipping it.
 e2e: install browser
 	STGM_E2E_REQUIRED=1 $(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
@@ -62,7 +66,7 @@ messages: install
 worker: install
 	$(BIN)/python manage.py db_worker
 
-bench: install
+bench: install bench-tools
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:

@@ -366,6 +366,16 @@ def run_wrk(
     return json.loads(match.group(1))
 
 
+def warm_up_and_load(wrk: str, url: str, target: dict, scripts: Path, args) -> dict:
+    """A warm-up, then the measured run; each with its own script, so that a POST with
+    unique values never repeats a value of the warm-up (a repeated organisation is a
+    duplicate application, answered 409)."""
+    for seconds in (args.warmup, args.duration):
+        script = lua_script(target, scripts, prefix=str(time.time_ns()))
+        result = run_wrk(wrk, url, script, seconds, args.connections, args.threads)
+    return result
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     """A POST answered with 303 is measured as the 303, not as the page it points to."""
 
@@ -432,10 +442,8 @@ def measure(
     if m.status >= 400:
         m.verdict = f"HTTP {m.status}"
         return m
-    script = lua_script(target, scripts, prefix=str(time.time_ns()))
     url = server.base + quote(target["path"])
-    run_wrk(wrk, url, script, args.warmup, args.connections, args.threads)
-    result = run_wrk(wrk, url, script, args.duration, args.connections, args.threads)
+    result = warm_up_and_load(wrk, url, target, scripts, args)
     m.status, m.queries, _bytes, m.cache = probe(server.base, target)
     m.requests = result["requests"]
     m.rps = result["requests"] / (result["duration_us"] / 1e6)
