@@ -4,64 +4,99 @@ from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class MultilingualSitemap(Sitemap):
-    """Every live page of every language, each with its `hreflang` alternates."""
+    """Every live page of every language, each with its `hreflang` alternates.
+
+    Works on rows, not page instances: a file of 500 pages and their 1,000 alternates took
+    126 ms building instances and asking each for its URL, most of it Wagtail's per-page
+    URL resolution and modelcluster's instance set-up."""
 
     # Pages per sitemap file (the index at /sitemap.xml lists the files): one file of every
     # page with its alternates was 2 MB and 1.7 s at 2,850 pages per language.
     limit = 500
+    FIELDS = ("translation_key", "url_path", "locale_id")
+
+    def language_roots(self) -> list[Page]:
+        return list(
+            self.get_wagtail_site()
+            .root_page.get_translations(inclusive=True)
+            .select_related("locale")
+        )
 
     def items(self):
         in_any_language_tree = Q()
-        for root in self.get_wagtail_site().root_page.get_translations(inclusive=True):
+        for root in self.language_roots():
             in_any_language_tree |= Q(path__startswith=root.path)
         return (
             Page.objects.live()
             .public()
             .filter(in_any_language_tree)
-            .select_related("locale")
+            .annotate(lastmod=Coalesce("last_published_at", "latest_revision_created_at"))
             .order_by("path")
+            .values(*self.FIELDS, "lastmod")
         )
 
     def get_latest_lastmod(self):
         """For the index: Django's default reads every page's lastmod in Python."""
-        latest = self.items().aggregate(
-            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
-        )["latest"]
-        return latest
+        return self.items().aggregate(latest=Max("lastmod"))["latest"]
 
-    def absolute_url(self, page: Page) -> str:
-        return self.request.build_absolute_uri(page.get_url(self.request))
+    def lastmod(self, row: dict):
+        return row["lastmod"]
+
+    def url_builder(self):
+        """A page row's absolute URL: its language root's URL (from Wagtail, once per
+        language) followed by the rest of its url_path, as Wagtail routes it."""
+        roots = {
+            root.locale_id: (
+                root.url_path,
+                self.request.build_absolute_uri(root.get_url(self.request)),
+            )
+            for root in self.language_roots()
+        }
+
+        def url(row: dict) -> str | None:
+            root = roots.get(row["locale_id"])
+            if root is None or not row["url_path"].startswith(root[0]):
+                return None
+            return root[1] + row["url_path"][len(root[0]) :]
+
+        return url
 
     def _urls(self, page, protocol, domain):
-        pages = list(self.paginator.page(page).object_list)
+        rows = list(self.paginator.page(page).object_list)
+        url = self.url_builder()
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
         urls_by_key: dict = defaultdict(dict)
         translations = (
             Page.objects.live()
             .public()
-            .filter(translation_key__in={p.translation_key for p in pages})
-            .select_related("locale")
+            .filter(translation_key__in={row["translation_key"] for row in rows})
+            .values(*self.FIELDS)
         )
         for translation in translations:
-            urls_by_key[translation.translation_key][translation.locale.language_code] = (
-                self.absolute_url(translation)
-            )
+            location = url(translation)
+            if location:
+                urls_by_key[translation["translation_key"]][codes[translation["locale_id"]]] = (
+                    location
+                )
         urls = []
-        for item in pages:
-            alternates = urls_by_key[item.translation_key]
-            links = [{"lang_code": code, "location": url} for code, url in alternates.items()]
+        for row in rows:
+            alternates = urls_by_key[row["translation_key"]]
+            links = [{"lang_code": code, "location": href} for code, href in alternates.items()]
             default = alternates.get(settings.LANGUAGE_CODE)
             if default:
                 links.append({"lang_code": "x-default", "location": default})
-            urls.append(
-                {
-                    "item": item,
-                    "location": self.absolute_url(item),
-                    "lastmod": self.lastmod(item),
-                    "alternates": links,
-                }
-            )
+            location = url(row)
+            if location:
+                urls.append(
+                    {
+                        "item": row,
+                        "location": location,
+                        "lastmod": self.lastmod(row),
+                        "alternates": links,
+                    }
+                )
         return urls

@@ -129,6 +129,29 @@ def test_sitemap_lists_both_languages_with_alternates(client, translated_page):
     }
 
 
+def test_sitemap_locations_are_the_pages_own_urls(client, translated_page):
+    """The sitemap builds URLs from rows; they must be the ones Wagtail serves the pages at,
+    nested pages and untranslated ones included, and nothing that is not live."""
+    english = Locale.objects.get(language_code="en")
+    child = make_standard_page(translated_page, title="Çalışma Alanları", slug="calisma-alanlari")
+    translate(child, english, title="Areas of work", slug="areas-of-work")
+    make_standard_page(child, title="Yalnız Türkçe", slug="yalniz-turkce")
+    draft = make_standard_page(child, title="Taslak", slug="taslak")
+    draft.unpublish()
+    urls = sitemap_urls(client, "/sitemap-pages.xml")
+    routable = (page.get_url() for page in Page.objects.live().filter(depth__gte=2))
+    expected = {url for url in routable if url}
+    assert {url.removeprefix("http://testserver") for url in urls} == expected
+    assert "http://testserver/tr/hakkimizda/calisma-alanlari/yalniz-turkce/" in urls
+    assert urls["http://testserver/en/about/areas-of-work/"] == {
+        "tr": "http://testserver/tr/hakkimizda/calisma-alanlari/",
+        "en": "http://testserver/en/about/areas-of-work/",
+        "x-default": "http://testserver/tr/hakkimizda/calisma-alanlari/",
+    }
+    for url in urls:
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+
 def test_robots_txt_points_to_the_sitemap(client, home):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
