@@ -7,6 +7,7 @@ Views call `run_search()`; nothing here knows the page types: it reads them from
 
 import datetime
 import difflib
+import hashlib
 import logging
 from dataclasses import dataclass, field
 
@@ -149,6 +150,41 @@ def describe(hits: list[Hit], text: str) -> list[Hit]:
     return hits
 
 
+#: How long a query's counts and ranked page ids are kept. They are also dropped whenever
+#: pages are published, moved or deleted (the navigation version is in the key), but the
+#: worker updates the search index shortly after a publish: this bounds how long a result
+#: computed in between can stay.
+SEARCH_CACHE_SECONDS = 300
+
+
+def cached_search(parts: tuple, compute):
+    """What `compute` returns for the search described by `parts`, shared by every app
+    server until pages change. A popular query ("istanbul") matches most pages: ranking
+    them took 60-100 ms of PostgreSQL per query on the benchmark's 2,850 pages a language."""
+    from home.navigation import navigation_version
+
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"search:{navigation_version()}:{digest}"
+    return cache.get_or_set(key, compute, timeout=SEARCH_CACHE_SECONDS)
+
+
+class RankedPages:
+    """Slices of one search's ranked results: the page ids of a slice come from the cache
+    (or the search backend, once), the pages themselves from one query per page type."""
+
+    def __init__(self, text: str, queryset, language: str, key: tuple) -> None:
+        self.text, self.queryset, self.language, self.key = text, queryset, language, key
+
+    def __getitem__(self, key: slice) -> list[Page]:
+        def ranked_ids() -> list[int]:
+            results = search_pages(self.text, self.queryset, self.language)
+            return [page.pk for page in results[key.start : key.stop]]
+
+        ids = cached_search((*self.key, key.start, key.stop), ranked_ids)
+        pages = self.queryset.filter(pk__in=ids).in_bulk()
+        return [pages[pk] for pk in ids if pk in pages]
+
+
 class ChainedResults:
     """Search results of the active language followed by the untranslated source pages,
     sliceable as one list (for Django's Paginator), with counts known from the facets."""
@@ -249,10 +285,15 @@ def run_search(text: str, locale: Locale | str, type_value: str = "") -> SearchO
     counts: dict[int, int] = {}
     for queryset, language, fallback in sources:
         queryset = queryset.exclude(id__in=promoted_ids)
-        facets = search_pages(text, queryset, language).facet("content_type_id")
+        key = (text, language, fallback, tuple(promoted_ids))
+
+        def type_counts(queryset=queryset, language=language) -> dict[int, int]:
+            return dict(search_pages(text, queryset, language).facet("content_type_id"))
+
+        facets = cached_search(("types", *key), type_counts)
         for content_type_id, count in facets.items():
             counts[content_type_id] = counts.get(content_type_id, 0) + count
-        searches.append((queryset, language, fallback, facets))
+        searches.append((queryset, language, fallback, facets, key))
     outcome.types = _type_choices(counts)
     outcome.total = sum(counts.values())
 
@@ -264,13 +305,14 @@ def run_search(text: str, locale: Locale | str, type_value: str = "") -> SearchO
         outcome.selected_type = type_key(content_type)
 
     parts = []
-    for queryset, language, fallback, facets in searches:
+    for queryset, language, fallback, facets, key in searches:
         if content_type is not None:
             queryset = queryset.filter(content_type_id=content_type.pk)
             count = facets.get(content_type.pk, 0)
         else:
             count = sum(facets.values())
-        parts.append((search_pages(text, queryset, language), count, fallback))
+        ranked_key = ("ranked", *key, content_type.pk if content_type else None)
+        parts.append((RankedPages(text, queryset, language, ranked_key), count, fallback))
     outcome.results = ChainedResults(parts, text)
     return outcome
 

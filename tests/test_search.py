@@ -586,3 +586,37 @@ def test_sqlite_ranks_in_one_pass_not_one_match_per_result(corpus):
         hits = outcome.results[0:10]
     assert [hit.page.slug for hit in hits][:1] == ["istanbul"]  # the title match first
     assert all(query["sql"].count(" MATCH ") <= 1 for query in context.captured_queries)
+
+
+def index_queries(context) -> list[str]:
+    """The queries of a capture that searched the full-text index."""
+    return [query["sql"] for query in context.captured_queries if "indexentry" in query["sql"]]
+
+
+def test_a_repeated_search_reads_its_counts_and_ranking_from_the_cache(corpus):
+    from django.test.utils import CaptureQueriesContext
+
+    first = services.run_search("istanbul", "tr")
+    with CaptureQueriesContext(connection) as context:
+        first_hits = [hit.page.pk for hit in first.results[0:10]]
+    assert index_queries(context)
+    with CaptureQueriesContext(connection) as context:
+        again = services.run_search("istanbul", "tr")
+        hits = [hit.page.pk for hit in again.results[0:10]]
+    assert not index_queries(context)
+    assert hits == first_hits
+    assert [(t.value, t.count) for t in again.types] == [(t.value, t.count) for t in first.types]
+    # Another language, type or slice is another search.
+    with CaptureQueriesContext(connection) as context:
+        services.run_search("istanbul", "en").results[0:10]
+    assert index_queries(context)
+
+
+def test_a_cached_search_finds_a_page_published_after_it(corpus, client):
+    assert "Kadıköy" not in client.get("/tr/search/", {"q": "istanbul"}).content.decode()
+    parent = corpus[("tr", "istanbul")].get_parent()
+    make_standard_page(parent, title="İstanbul Kadıköy Buluşması", slug="kadikoy")
+    assert "Kadıköy" in client.get("/tr/search/", {"q": "istanbul"}).content.decode()
+    corpus[("tr", "istanbul")].unpublish()
+    html = client.get("/tr/search/", {"q": "istanbul"}).content.decode()
+    assert "İstanbul Buluşması" not in html
