@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from home.provinces import sorted_province_choices
+from home.widgets import FastSelect
 
 from .media import external_media
 
@@ -41,10 +42,14 @@ class StoryFilterForm(forms.Form):
     """The archive filters: a plain GET form whose state lives in the URL. Each value that
     is not understood is ignored on its own; the others still apply."""
 
-    province = forms.ChoiceField(label=_("Province"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    event = forms.TypedChoiceField(label=_("Told at"), required=False, coerce=int, empty_value=None)
+    province = forms.ChoiceField(label=_("Province"), required=False, widget=FastSelect)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=FastSelect)
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, widget=FastSelect
+    )
+    event = forms.TypedChoiceField(
+        label=_("Told at"), required=False, coerce=int, empty_value=None, widget=FastSelect
+    )
 
     def __init__(self, data, *, provinces, themes, years, events, **kwargs):
         super().__init__(data, **kwargs)
