@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -65,6 +67,16 @@ class EventFilterForm(forms.Form):
         choices=[(WHEN_UPCOMING, _("Upcoming")), (WHEN_PAST, _("Past events"))],
         required=False,
     )
+    # A date input sends ISO dates; so do the calendar's "+N more" links.
+    on = forms.DateField(
+        label=_("Day"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"}
+        ),
+        error_messages={"invalid": _("Enter the day as year-month-day, e.g. 2026-11-12.")},
+    )
     type = forms.ChoiceField(
         label=_("Type"), choices=[("", _("All types")), *EventType.choices], required=False
     )
@@ -81,8 +93,17 @@ class EventFilterForm(forms.Form):
     )
     online = forms.BooleanField(label=_("Online or hybrid only"), required=False)
 
+    def clean_on(self) -> datetime.date | None:
+        day = self.cleaned_data.get("on")
+        # The calendar's years; far dates would also overflow the time zone arithmetic.
+        if day and not 2000 <= day.year <= 2100:
+            raise forms.ValidationError(_("Choose a day between 2000 and 2100."))
+        return day
+
     def filter(self, occurrences):
-        """Apply the valid filters; invalid values are ignored (and reported by the form)."""
+        """Apply the valid filters; invalid values are ignored (and reported by the form).
+        The day is not among them: the listing applies it (`calendar.on_day`), the calendar
+        shows the whole month."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("type"):
             occurrences = occurrences.filter(event_type=data["type"])
@@ -97,8 +118,16 @@ class EventFilterForm(forms.Form):
         return occurrences
 
     @property
+    def day(self) -> datetime.date | None:
+        """The chosen day (the listing's `?on=`); the calendar ignores it."""
+        return self.cleaned_data.get("on") if self.is_valid() else None
+
+    @property
     def wants_past(self) -> bool:
-        return self.is_valid() and self.cleaned_data.get("when") == self.WHEN_PAST
+        # A chosen day shows all its dates, past and upcoming: `when` has nothing to add.
+        return (
+            self.is_valid() and self.day is None and self.cleaned_data.get("when") == self.WHEN_PAST
+        )
 
 
 class FestivalPageForm(EventPageForm):

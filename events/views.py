@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
-from .calendar import build_month, month_bounds
+from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
 from .forms import EventFilterForm
 from .models import EventIndexPage, Occurrence
 
@@ -21,11 +21,21 @@ def filtered_occurrences(
 
 def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     form, occurrences = filtered_occurrences(request, index)
-    occurrences = occurrences.past() if form.wants_past else occurrences.upcoming()
+    if form.day is not None:
+        occurrences = on_day(occurrences, form.day)
+    elif form.wants_past:
+        occurrences = occurrences.past()
+    else:
+        occurrences = occurrences.upcoming()
     page_obj = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     return index.render(
         request,
-        context_overrides={"form": form, "page_obj": page_obj, "wants_past": form.wants_past},
+        context_overrides={
+            "form": form,
+            "page_obj": page_obj,
+            "wants_past": form.wants_past,
+            "day": form.day,
+        },
     )
 
 
@@ -39,7 +49,12 @@ def event_calendar(
         raise Http404
     form, occurrences = filtered_occurrences(request, index)
     grid_start, grid_end = month_bounds(year, month)
-    grid = build_month(year, month, occurrences.between(grid_start, grid_end), timezone.localdate())
+    # Counting needs only (pk, start, end) of every date in the grid; the instances, with
+    # their pages, are loaded for the few each day shows.
+    spans = occurrences.between(grid_start, grid_end).values_list("pk", "start", "end")
+    selection = select_per_day(spans, grid_days(year, month))
+    shown = Occurrence.objects.select_related("page").in_bulk(shown_pks(selection))
+    grid = build_month(year, month, selection, shown, timezone.localdate())
     return index.render(
         request,
         template="events/event_calendar.html",

@@ -11,7 +11,9 @@ from django.utils.dateformat import format as date_format
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from tests.e2e.content import EVENTS, IZMIR_MEETING, TEA_TIME, VAN_MEETING
+from events.models import EventIndexPage
+from tests.builders import make_event, make_venue
+from tests.e2e.content import EVENTS, IZMIR_MEETING, TEA_TIME, VAN_MEETING, next_month_day
 from tests.e2e.test_visitor import language_link
 
 pytestmark = pytest.mark.e2e
@@ -97,6 +99,48 @@ def test_visitor_opens_the_calendar_and_moves_a_month(page, language):
     meeting.click()
     expect(page).to_have_url(re.compile(re.escape(VAN_MEETING[language][0]) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(van_title)
+
+
+MORE_LINK = {"tr": "+1 etkinlik daha ({day})", "en": "+1 more on {day}"}
+DAY_HEADING = {"tr": "Etkinlikler: {day}", "en": "Events on {day}"}
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_visitor_opens_a_busy_day_from_the_calendar(page, axe, language):
+    """Four more meetings in Van on the 12th: the calendar shows four of the five and a
+    "+1 more" link, named with its day, to the listing of that day with the filter kept."""
+    index = EventIndexPage.objects.get(locale__language_code="tr")
+    venue = make_venue(name="Gençlik Merkezi", province="65")
+    for hour in range(17, 21):
+        start = next_month_day(12, hour)
+        make_event(
+            index,
+            title=f"Gönüllü Buluşması {hour}",
+            start=start,
+            end=start.replace(minute=45),
+            venue=venue,
+        )
+    day = next_month_day(12).date()
+    with translation.override(language):
+        label = date_format(day, "j F Y, l")
+
+    page.goto(f"{EVENTS[language]}calendar/{day.year}/{day.month}/?province=65")
+    cell = page.get_by_role("cell").filter(
+        has=page.get_by_role("link", name=VAN_MEETING[language][1])
+    )
+    expect(cell.locator(".calendar__event")).to_have_count(4)
+    more = cell.get_by_role("link", name=MORE_LINK[language].format(day=label), exact=True)
+    expect(more).to_be_visible()
+    axe(page)
+
+    more.click()
+    expect(page).to_have_url(re.compile(rf"\?province=65&on={day.isoformat()}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        DAY_HEADING[language].format(day=label)
+    )
+    expect(page.locator(".event-card")).to_have_count(5)
+    expect(page.locator('input[name="on"]')).to_have_value(day.isoformat())
+    axe(page)
 
 
 @pytest.mark.parametrize(("source", "target"), [("tr", "en"), ("en", "tr")])
