@@ -6,6 +6,12 @@ the response is a 200 that sets no cookie (a page with a form sets the CSRF cook
 message sets its cookie), is not marked private or no-store, and the request carried no
 session. The key is the host, scheme, full path with query string and the active language,
 plus the generation number that signals.py bumps on every content change.
+
+With `STGM_FRONTEND_CACHE_SECONDS` > 0, the same storable responses also tell a CDN or proxy
+in front that it may keep them (`Cache-Control: public, max-age=0, s-maxage=N`, `Vary:
+Cookie`); browsers revalidate, the shared cache keeps the page until frontend.py purges it
+or N seconds pass. Nothing else gets the header: not a response that sets a cookie or carries
+a CSRF token, not an editor's page, not an error, not anything private.
 """
 
 import hashlib
@@ -14,7 +20,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 from .signals import current_generation
@@ -45,6 +51,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.seconds = int(getattr(settings, "STGM_PAGE_CACHE_SECONDS", 0))
+        self.shared_cache_seconds = int(getattr(settings, "STGM_FRONTEND_CACHE_SECONDS", 0))
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
         self.messages_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
@@ -72,10 +79,12 @@ class PageCacheMiddleware:
         return f"pagecache:{current_generation()}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not self.seconds or not self.request_is_anonymous(request):
+        if not (self.seconds or self.shared_cache_seconds):
             return self.get_response(request)
-        key = self.key(request)
-        cached = cache.get(key)
+        if not self.request_is_anonymous(request):
+            return self.get_response(request)
+        key = self.key(request) if self.seconds else None
+        cached = cache.get(key) if key else None
         if cached is not None:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
@@ -87,10 +96,27 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self.storable(request, response):
-            headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
-            cache.set(key, (response.status_code, headers, response.content), self.seconds)
-            response[HIT_HEADER] = "miss"
+            if self.shared_cache_seconds:
+                # Before storing, so that hits carry the same header.
+                self.allow_shared_caching(response)
+            if key:
+                headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
+                cache.set(key, (response.status_code, headers, response.content), self.seconds)
+                response[HIT_HEADER] = "miss"
         return response
+
+    def allow_shared_caching(self, response: HttpResponseBase) -> None:
+        """Let a CDN keep this anonymous response until it is purged or expires."""
+        # A view's own max-age (the feeds' 15 minutes for calendar apps) still holds for
+        # browsers; pages get 0, so that a browser asks again and sees a purge at once.
+        max_age = get_max_age(response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=max_age if max_age is not None else 0,
+            s_maxage=self.shared_cache_seconds,
+        )
+        patch_vary_headers(response, ("Cookie",))
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
         request._pagecache_view = view_path(view_func)  # type: ignore[attr-defined]

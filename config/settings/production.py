@@ -199,6 +199,45 @@ STGM_ADMIN_CONTENT_SECURITY_POLICY = {
 # --- Full-page cache of anonymous page views (pagecache/), in Redis; 0 turns it off -------
 STGM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
+# --- Front-end cache: a CDN or caching proxy in front, purged on publish --------------------
+# wagtail.contrib.frontend_cache backends from the environment; none set means no purging.
+# pagecache/frontend.py decides what to purge (the page, its translations, its ancestors,
+# the feeds and the sitemap) after the commit; the purge itself is a background task, so the
+# worker (`manage.py db_worker`) is the machine that talks to the CDN or the proxy.
+WAGTAILFRONTENDCACHE: dict[str, dict] = {}
+for _number, _location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL")):
+    # Varnish, nginx or any proxy that accepts PURGE; one backend per proxy (each caches).
+    if not _location.startswith(("http://", "https://")):
+        raise ImproperlyConfigured("FRONTEND_CACHE_PURGE_URL takes http:// or https:// URLs.")
+    WAGTAILFRONTENDCACHE[f"proxy{_number}"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": _location,
+    }
+if os.environ.get("CLOUDFLARE_BEARER_TOKEN") or os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": require_env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": require_env("CLOUDFLARE_ZONEID"),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials: boto3's usual variables or the machine's role, as for S3 media.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if env_list("FRONTEND_CACHE_HOSTNAMES"):  # default: every host name (Wagtail's "*")
+    for _backend in WAGTAILFRONTENDCACHE.values():
+        _backend["HOSTNAMES"] = env_list("FRONTEND_CACHE_HOSTNAMES")
+# Wagtail would rewrite each URL's /tr/ prefix into /en/ as well; translations have their
+# own slugs, and pagecache/frontend.py lists every language's URLs itself.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+if WAGTAILFRONTENDCACHE:
+    # For the redirects app's purge of old URLs; without Wagtail's own page handlers.
+    INSTALLED_APPS = [*INSTALLED_APPS, "pagecache.apps.FrontendCacheConfig"]  # noqa: F405
+# Cache-Control s-maxage on anonymous pages the page cache may store (0: headers unchanged).
+STGM_FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "0"))
+# --- End of the front-end cache section -----------------------------------------------------
+
 # --- Admin login throttle (counters in Redis, shared by every app server) -------------------
 STGM_LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("LOGIN_FAILURES_PER_USERNAME", "5"))
 STGM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
