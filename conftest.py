@@ -20,6 +20,10 @@ def fresh_cache():
     """Cached navigation and fragments must not leak from one test to the next."""
     from django.core.cache import cache
 
+    from home.versions import local_copies
+
     cache.clear()
+    local_copies.clear()
     yield
     cache.clear()
+    local_copies.clear()

@@ -10,7 +10,6 @@ private page, is marked private and never stored by a cache.
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -43,6 +42,7 @@ def privacy_url(request: HttpRequest) -> str:
     change (the navigation version): every form links to it."""
     from home.models import SiteSettings
     from home.navigation import navigation_version
+    from home.versions import versioned_get_or_set
 
     site = Site.find_for_request(request)
     key = f"privacy-url:{navigation_version()}:{getattr(site, 'pk', None)}:{get_language()}"
@@ -53,7 +53,7 @@ def privacy_url(request: HttpRequest) -> str:
             return ""
         return page.localized.get_url(request) or ""
 
-    return cache.get_or_set(key, compute, timeout=None)
+    return versioned_get_or_set(key, compute)
 
 
 def page_context(request: HttpRequest, festival: FestivalPage) -> dict:

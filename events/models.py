@@ -2,7 +2,6 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,7 +23,7 @@ from home.i18n import any_view_restrictions, original_translation_pk
 from home.mixins import BasePage
 from home.navigation import navigation_version
 from home.provinces import Province, sorted_province_choices
-from home.versions import current_version, retire
+from home.versions import current_version, retire, versioned_get_or_set
 
 from . import recurrence as series_dates
 from .choices import (
@@ -461,7 +460,7 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
             editions = editions.filter(locale_id=self.locale_id).exclude(pk=self.pk)
             return list(editions.order_by("-edition_year"))
 
-        return cache.get_or_set(key, compute, timeout=None)
+        return versioned_get_or_set(key, compute)
 
     # --- The call for stands -------------------------------------------------------------
 
@@ -899,7 +898,7 @@ def untranslated_event_keys(locale_id: int) -> list:
         )
         return list(others.values_list("translation_key", flat=True).distinct())
 
-    return cache.get_or_set(f"events:untranslated:{version}:{locale_id}", compute, timeout=None)
+    return versioned_get_or_set(f"events:untranslated:{version}:{locale_id}", compute)
 
 
 class OccurrenceQuerySet(models.QuerySet):

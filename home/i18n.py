@@ -7,11 +7,12 @@ need them, and each lookup is a query.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from .versions import versioned_get_or_set
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def site_roots(request: HttpRequest) -> dict[str, Page]:
         return {root.locale.language_code: root for root in roots}
 
     key = f"site-roots:{navigation_version()}:{site.pk}"
-    return _memo(request, "roots", lambda: cache.get_or_set(key, compute, timeout=None))
+    return _memo(request, "roots", lambda: versioned_get_or_set(key, compute))
 
 
 def any_view_restrictions() -> bool:
@@ -51,7 +52,7 @@ def any_view_restrictions() -> bool:
     from .navigation import navigation_version
 
     key = f"any-view-restrictions:{navigation_version()}"
-    return cache.get_or_set(key, PageViewRestriction.objects.exists, timeout=None)
+    return versioned_get_or_set(key, PageViewRestriction.objects.exists)
 
 
 def localized_root(request: HttpRequest) -> Page | None:
@@ -77,9 +78,7 @@ def live_translation_urls(page: Page, request: HttpRequest | None = None) -> dic
         return compute()
     site = Site.find_for_request(request)
     key = f"translation-urls:{navigation_version()}:{getattr(site, 'pk', None)}:{page.pk}"
-    return _memo(
-        request, ("translations", page.pk), lambda: cache.get_or_set(key, compute, timeout=None)
-    )
+    return _memo(request, ("translations", page.pk), lambda: versioned_get_or_set(key, compute))
 
 
 def original_translation_pk(page: Page) -> int:
@@ -94,7 +93,7 @@ def original_translation_pk(page: Page) -> int:
         translations = Page.objects.filter(translation_key=page.translation_key)
         return translations.order_by("pk").values_list("pk", flat=True).first() or page.pk
 
-    return cache.get_or_set(key, compute, timeout=None)
+    return versioned_get_or_set(key, compute)
 
 
 def active_locale_id(request: HttpRequest) -> int | None:

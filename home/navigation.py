@@ -5,13 +5,12 @@ The menu and the footer appear on every page; without this they cost several que
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .i18n import localized_root
-from .versions import current_version, retire
+from .versions import current_version, retire, versioned_get_or_set
 
 VERSION_KEY = "navigation-version"
 
@@ -44,7 +43,7 @@ def menu_items(request: HttpRequest) -> list[MenuItem]:
         children = root.get_children().live().public().in_menu()
         return [MenuItem(child.title, child.get_url(request), child.path) for child in children]
 
-    return cache.get_or_set(key, compute, timeout=None)
+    return versioned_get_or_set(key, compute)
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def breadcrumb_trail(page: Page, request: HttpRequest) -> list[Crumb]:
         ancestors = page.get_ancestors().filter(depth__gte=2)
         return [Crumb(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
 
-    return cache.get_or_set(key, compute, timeout=None)
+    return versioned_get_or_set(key, compute)
 
 
 def navigation_context(request: HttpRequest) -> dict:

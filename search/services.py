@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -28,6 +27,7 @@ from home.i18n import any_view_restrictions
 from home.provinces import Province
 from home.search_text import clean_query, lower, query_spellings, query_terms, words
 from home.turkish import ascii_fold
+from home.versions import versioned_get_or_set
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def cached_search(parts: tuple, compute):
 
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = f"search:{navigation_version()}:{digest}"
-    return cache.get_or_set(key, compute, timeout=SEARCH_CACHE_SECONDS)
+    return versioned_get_or_set(key, compute, timeout=SEARCH_CACHE_SECONDS)
 
 
 class RankedPages:
@@ -423,7 +423,7 @@ def title_vocabulary(language: str) -> dict[str, str]:
         return vocabulary
 
     key = f"search-vocabulary:{navigation_version()}:{language}"
-    return cache.get_or_set(key, compute, timeout=60 * 60 * 24)
+    return versioned_get_or_set(key, compute, timeout=60 * 60 * 24)
 
 
 def spelling_suggestion(text: str, locale: Locale | str) -> str:

@@ -11,7 +11,6 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -47,6 +46,7 @@ from home.mixins import BasePage
 from home.navigation import navigation_version
 from home.provinces import sorted_province_choices
 from home.turkish import turkish_slugify
+from home.versions import versioned_get_or_set
 
 from .forms import StoryPageForm
 from .media import ExternalMedia, external_media
@@ -170,7 +170,7 @@ def theme_lookup(locale: Locale | int) -> dict:
     def compute() -> dict:
         return {theme.translation_key: theme for theme in Theme.objects.in_locale(locale_id)}
 
-    return cache.get_or_set(key, compute, timeout=None)
+    return versioned_get_or_set(key, compute)
 
 
 def localize_themes(themes, by_key: dict) -> list[Theme]:

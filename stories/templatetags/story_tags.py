@@ -2,7 +2,6 @@
 so that neither home's models nor events import this app for them."""
 
 from django import template
-from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -10,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from home.navigation import navigation_version
+from home.versions import versioned_get_or_set
 from stories.models import StoryIndexPage, StoryPage, Testimonial
 
 register = template.Library()
@@ -55,7 +55,7 @@ def home_stories(context) -> str:
             "stories/includes/home_stories.html", home_stories_context(locale_id), request
         )
 
-    return mark_safe(cache.get_or_set(key, render, timeout=None))  # noqa: S308 - our template
+    return mark_safe(versioned_get_or_set(key, render))  # noqa: S308 - our template
 
 
 def home_stories_context(locale_id: int | None) -> dict:
