@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from home.provinces import sorted_province_choices
+from home.widgets import FastSelect
 
 from . import recurrence as series_dates
 from .choices import AccessibilityProvision, AttendanceMode, EventStatus, EventType
@@ -66,6 +67,7 @@ class EventFilterForm(forms.Form):
         label=_("When"),
         choices=[(WHEN_UPCOMING, _("Upcoming")), (WHEN_PAST, _("Past events"))],
         required=False,
+        widget=FastSelect,
     )
     # A date input sends ISO dates; so do the calendar's "+N more" links.
     on = forms.DateField(
@@ -78,18 +80,23 @@ class EventFilterForm(forms.Form):
         error_messages={"invalid": _("Enter the day as year-month-day, e.g. 2026-11-12.")},
     )
     type = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("All types")), *EventType.choices], required=False
+        label=_("Type"),
+        choices=[("", _("All types")), *EventType.choices],
+        required=False,
+        widget=FastSelect,
     )
     province = forms.ChoiceField(
         label=_("Province"),
         choices=[("", _("All provinces")), *sorted_province_choices()],
         required=False,
+        widget=FastSelect,
     )
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
     access = forms.ChoiceField(
         label=_("Accessibility"),
         choices=[("", _("Any")), *AccessibilityProvision.choices],
         required=False,
+        widget=FastSelect,
     )
     online = forms.BooleanField(label=_("Online or hybrid only"), required=False)
 
@@ -104,7 +111,8 @@ class EventFilterForm(forms.Form):
         """Apply the valid filters; invalid values are ignored (and reported by the form).
         The day is not among them: the listing applies it (`calendar.on_day`), the calendar
         shows the whole month."""
-        data = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()  # cleaned_data keeps the fields that validated, and only those
+        data = self.cleaned_data
         if data.get("type"):
             occurrences = occurrences.filter(event_type=data["type"])
         if data.get("province"):
@@ -120,14 +128,13 @@ class EventFilterForm(forms.Form):
     @property
     def day(self) -> datetime.date | None:
         """The chosen day (the listing's `?on=`); the calendar ignores it."""
-        return self.cleaned_data.get("on") if self.is_valid() else None
+        self.is_valid()
+        return self.cleaned_data.get("on")
 
     @property
     def wants_past(self) -> bool:
         # A chosen day shows all its dates, past and upcoming: `when` has nothing to add.
-        return (
-            self.is_valid() and self.day is None and self.cleaned_data.get("when") == self.WHEN_PAST
-        )
+        return self.day is None and self.cleaned_data.get("when") == self.WHEN_PAST
 
 
 class FestivalPageForm(EventPageForm):

@@ -283,6 +283,20 @@ def test_an_invalid_day_is_reported_not_a_server_error(client, index, value, lan
     assert titles(response.context["page_obj"]) == ["Gelecek"]  # the upcoming dates instead
 
 
+def test_an_invalid_value_drops_only_its_own_filter(client, index):
+    van, izmir = make_venue(province="65"), make_venue(province="35")
+    make_event(
+        index, title="Van", venue=van, start=aware(2099, 1, 1, 10), end=aware(2099, 1, 1, 12)
+    )
+    make_event(
+        index, title="İzmir", venue=izmir, start=aware(2099, 1, 2, 10), end=aware(2099, 1, 2, 12)
+    )
+    response = client.get(f"{LISTING['tr']}?on=abc&province=65")
+    assert response.status_code == 200
+    assert titles(response.context["page_obj"]) == ["Van"]
+    assert 'id="id_on_error"' in response.content.decode()
+
+
 # --- Speed: a light query for the grid, a heavy one for what is shown -----------------------
 
 
