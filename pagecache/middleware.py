@@ -1,11 +1,15 @@
 """Full-page cache for anonymous visitors.
 
-Served from the cache: GET and HEAD requests without a session or CSRF cookie, for pages
+Served from the cache: GET and HEAD requests without a session or messages cookie, for pages
 served by Wagtail (routable sub-pages and feeds included) and the sitemap. Stored only when
 the response is a 200 that sets no cookie (a page with a form sets the CSRF cookie, a
 message sets its cookie), is not marked private or no-store, and the request carried no
 session. The key is the host, scheme, full path with query string and the active language,
 plus the generation number that signals.py bumps on every content change.
+
+A CSRF cookie alone does not keep a visitor from the cache: an applicant who once opened a
+stand form keeps that cookie for a year, and a stored page carries no token (rendering one
+marks the response, which is then not stored), so it is the same page for them.
 
 With `STGM_FRONTEND_CACHE_SECONDS` > 0, the same storable responses also tell a CDN or proxy
 in front that it may keep them (`Cache-Control: public, max-age=0, s-maxage=N`, `Vary:
@@ -53,14 +57,12 @@ class PageCacheMiddleware:
         self.seconds = int(getattr(settings, "STGM_PAGE_CACHE_SECONDS", 0))
         self.shared_cache_seconds = int(getattr(settings, "STGM_FRONTEND_CACHE_SECONDS", 0))
         self.session_cookie = settings.SESSION_COOKIE_NAME
-        self.csrf_cookie = settings.CSRF_COOKIE_NAME
         self.messages_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
 
     def request_is_anonymous(self, request: HttpRequest) -> bool:
         return (
             request.method in ("GET", "HEAD")
             and self.session_cookie not in request.COOKIES
-            and self.csrf_cookie not in request.COOKIES
             and self.messages_cookie not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
             and not request.path_info.startswith(SKIP_PREFIXES)
