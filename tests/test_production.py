@@ -184,6 +184,31 @@ def test_health_endpoint_with_the_real_redis_cache_and_sessions(client):
             caches["default"].close()
 
 
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    not redis_reachable(),
+    reason="Redis is not reachable at 127.0.0.1:6379; start it with "
+    "`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''`",
+)
+def test_renditions_are_looked_up_in_the_process_not_in_redis(monkeypatch):
+    from home.demo_tools import make_image
+
+    prod = production_settings(monkeypatch, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX="stgm-test")
+    with override_settings(CACHES=prod.CACHES):
+        try:
+            caches["default"].clear()
+            image = make_image("Renditions", "#245c73", size=(40, 30))
+            rendition = image.get_rendition("fill-20x20")
+            key = rendition.get_cache_key()
+            assert caches["renditions"].get(key) == rendition
+            assert caches["default"].get(key) is None  # no round trip to Redis per image
+            assert image.get_rendition("fill-20x20") == rendition
+        finally:
+            caches["renditions"].clear()
+            caches["default"].clear()
+            caches["default"].close()
+
+
 # --- headers and content-security policy ----------------------------------------------------
 
 

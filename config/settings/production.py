@@ -71,6 +71,15 @@ CACHES = {
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Wagtail looks renditions up in the "renditions" cache and writes each one back on every
+# use: kept in each process, an image costs no round trip to Redis. Its key carries the
+# image's file hash, so a replaced image is a new key on every server at once.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # --- Files: static through WhiteNoise, media on object storage or local disk ---------------
 STORAGES = {
