@@ -354,6 +354,10 @@ class ProgrammeDay:
     sessions: list["FestivalSession"]
 
 
+#: Other editions a festival page lists; the events listing has them all.
+OTHER_EDITIONS_SHOWN = 6
+
+
 class FestivalPage(RoutablePageMixin, EventFields, BasePage):
     edition_year = models.PositiveSmallIntegerField(_("edition year"))
     theme = models.CharField(_("theme"), max_length=200, blank=True)
@@ -448,17 +452,23 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         ]
         return [(label, value) for label, value in pairs if value]
 
-    def other_editions(self) -> list["FestivalPage"]:
-        """The other live festivals in this language, newest first; cached until a page is
-        published, moved or deleted (the navigation version), as every festival shows them."""
+    def other_editions(self) -> dict:
+        """The "Other editions" table: the newest other live festivals in this language
+        (OTHER_EDITIONS_SHOWN of them), and the festivals archive (the events listing,
+        filtered) when there are more. Cached until a page is published, moved or deleted
+        (the navigation version), as every festival shows it."""
         key = f"other-editions:{navigation_version()}:{self.pk}"
 
-        def compute() -> list[FestivalPage]:
+        def compute() -> dict:
             editions = FestivalPage.objects.live()
             if any_view_restrictions():
                 editions = editions.public()
             editions = editions.filter(locale_id=self.locale_id).exclude(pk=self.pk)
-            return list(editions.order_by("-edition_year"))
+            newest = list(editions.order_by("-edition_year", "-pk")[: OTHER_EDITIONS_SHOWN + 1])
+            archive = ""
+            if len(newest) > OTHER_EDITIONS_SHOWN:
+                archive = f"{self.get_parent().get_url()}?type={EventType.FESTIVAL}&when=past"
+            return {"editions": newest[:OTHER_EDITIONS_SHOWN], "archive_url": archive}
 
         return versioned_get_or_set(key, compute)
 

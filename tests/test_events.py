@@ -1,6 +1,7 @@
 """Event pages, stored occurrences, the listing, filters, calendar and admin rules."""
 
 import datetime
+import re
 
 import pytest
 import recurrence
@@ -388,6 +389,29 @@ def test_festival_page_shows_other_editions_figures(client, index):
     current = make_event(index, FestivalPage, title="Sivil Sesler 2030", edition_year=2030)
     html = client.get(current.url).content.decode()
     assert "<td>217</td>" in html and ">2024</a>" in html
+
+
+def test_festival_page_lists_the_newest_editions_and_links_the_rest(client, index):
+    from events.models import OTHER_EDITIONS_SHOWN
+
+    for year in range(2010, 2010 + OTHER_EDITIONS_SHOWN + 2):
+        make_event(
+            index,
+            FestivalPage,
+            title=f"Sivil Sesler {year}",
+            edition_year=year,
+            start=aware(year, 10, 5),
+            end=aware(year, 10, 6),
+        )
+    current = make_event(index, FestivalPage, title="Sivil Sesler 2030", edition_year=2030)
+    html = client.get(current.url).content.decode()
+    shown = re.findall(r">(20\d\d)</a></th>", html)
+    assert shown == [str(year) for year in range(2017, 2017 - OTHER_EDITIONS_SHOWN, -1)]
+    assert (
+        '<a href="/tr/etkinlikler/?type=festival&amp;when=past">Tüm geçmiş festivaller</a>' in html
+    )
+    listing = client.get("/tr/etkinlikler/?type=festival&when=past")
+    assert "Sivil Sesler 2010" in listing.content.decode()  # the oldest, not on the festival
 
 
 def test_home_page_shows_next_occurrences(client, index):
