@@ -611,13 +611,18 @@ def database_version(database: Database) -> str:
 # --- main -----------------------------------------------------------------------------------
 
 
+def bench_pg_name(scale: float) -> str:
+    """One PostgreSQL database per scale, like the SQLite files (stgm_bench at scale 1)."""
+    return BENCH_PG_NAME if scale == 1 else f"{BENCH_PG_NAME}_{scale:g}".replace(".", "_")
+
+
 def databases(args: argparse.Namespace) -> list[Database]:
     found = []
     if args.db in ("all", "sqlite"):
         found.append(Database("sqlite", f"sqlite:///{VAR / f'bench-scale{args.scale:g}.sqlite3'}"))
     url = os.environ.get("DATABASE_URL", "")
     if args.db in ("all", "postgresql") and url.startswith(("postgres://", "postgresql://")):
-        found.append(Database("postgresql", postgres_url(url, BENCH_PG_NAME)))
+        found.append(Database("postgresql", postgres_url(url, bench_pg_name(args.scale))))
     elif args.db == "postgresql":
         raise SystemExit("--db postgresql needs DATABASE_URL=postgres://...")
     return found
