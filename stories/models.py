@@ -258,6 +258,19 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         return story_listing(request, self)
 
+    def filter_choices(self) -> dict:
+        """What the archive's filters offer: the provinces, years, events and themes its
+        stories have. Cached until a page or a theme changes (the navigation version): the
+        question reads every story of the archive."""
+        key = f"story-filter-choices:{navigation_version()}:{self.pk}"
+
+        def compute() -> dict:
+            stories = StoryPage.objects.in_index(self)
+            themes = list(Theme.objects.used_by(stories, self.locale_id))
+            return {**stories.facets(), "themes": themes}
+
+        return versioned_get_or_set(key, compute)
+
     @path("feed/", name="feed")
     def rss_feed(self, request):
         from .feeds import StoryRssFeed

@@ -15,7 +15,6 @@ from .models import (
     OpenCallState,
     StoryIndexPage,
     StoryPage,
-    Theme,
 )
 
 STORIES_PER_PAGE = 12
@@ -24,9 +23,9 @@ STORIES_PER_PAGE = 12
 def story_listing(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     """The archive: filters from the query string, then one page of story cards."""
     stories = StoryPage.objects.in_index(index)
-    facets = stories.facets()
-    themes = list(Theme.objects.used_by(stories, index.locale_id))
-    form = StoryFilterForm(request.GET, themes=themes, **facets)
+    choices = index.filter_choices()
+    themes = choices["themes"]
+    form = StoryFilterForm(request.GET, **choices)
     filters = form.filters()
     results = stories.filtered(**filters).for_listing()
     page_obj = Paginator(results, STORIES_PER_PAGE).get_page(request.GET.get("page"))

@@ -205,6 +205,17 @@ def test_every_filter_and_bad_values(client, index, themes, power_stories):
     assert '<option value="06"' not in html  # only provinces that have stories
 
 
+def test_filter_choices_follow_the_stories_published(client, index, themes):
+    make_story(index, 1, themes=[themes["goc"]], province="34")
+    html = client.get("/tr/hikayeler/").content.decode()
+    assert '<option value="34">İstanbul</option>' in html
+    assert '<option value="65"' not in html and 'value="cevre"' not in html
+    make_story(index, 2, themes=[themes["cevre"]], province="65")  # cached choices retire
+    html = client.get("/tr/hikayeler/").content.decode()
+    assert '<option value="65">Van</option>' in html and 'value="cevre"' in html
+    assert listing_titles(client, "/en/stories/?province=65") == ["Story 2"]
+
+
 def test_pagination_keeps_filters_and_query_count_stays_flat(client, index, themes, narrator):
     image = make_image("Story card", "#0b5563", size=(320, 200))
 
