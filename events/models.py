@@ -911,6 +911,18 @@ def untranslated_event_keys(locale_id: int) -> list:
     return versioned_get_or_set(f"events:untranslated:{version}:{locale_id}", compute)
 
 
+def longest_duration() -> datetime.timedelta:
+    """The longest stored date (end - start), read from the index on `duration` and cached
+    until occurrences are stored again."""
+    version = current_version(OCCURRENCES_VERSION_KEY)
+
+    def compute() -> datetime.timedelta:
+        longest = Occurrence.objects.aggregate(longest=models.Max("duration"))["longest"]
+        return longest or datetime.timedelta(0)
+
+    return versioned_get_or_set(f"events:longest-duration:{version}", compute)
+
+
 class OccurrenceQuerySet(models.QuerySet):
     def visible_in(self, locale: Locale | int) -> "OccurrenceQuerySet":
         """This language's occurrences, plus those of events not (yet) translated into it.
@@ -922,15 +934,27 @@ class OccurrenceQuerySet(models.QuerySet):
         fallback = untranslated_event_keys(locale_id)
         return self.filter(own | Q(translation_key__in=fallback) if fallback else own)
 
+    # A date that has not ended started at most `longest_duration()` ago: bounding the start
+    # too turns these into ranges of the (locale, start) index, read in order. Bounded by the
+    # end alone, the database sorted every upcoming date for the first twelve (235 ms at the
+    # bench's 390,000 dates; 2.6 ms bounded).
     def upcoming(self, now: datetime.datetime | None = None) -> "OccurrenceQuerySet":
-        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+        now = now or timezone.now()
+        return self.filter(end__gte=now, start__gte=now - longest_duration()).order_by(
+            "start", "pk"
+        )
 
     def past(self, now: datetime.datetime | None = None) -> "OccurrenceQuerySet":
-        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+        now = now or timezone.now()
+        # A date ends after it starts: one that has ended started before now.
+        return self.filter(end__lt=now, start__lt=now).order_by("-start", "-pk")
 
     def between(self, start: datetime.datetime, end: datetime.datetime) -> "OccurrenceQuerySet":
         """Occurrences overlapping [start, end)."""
-        return self.filter(start__lt=end, end__gte=start).order_by("start", "pk")
+        earliest = start - longest_duration()
+        return self.filter(start__lt=end, start__gte=earliest, end__gte=start).order_by(
+            "start", "pk"
+        )
 
     def with_provision(self, code: str) -> "OccurrenceQuerySet":
         return self.filter(accessibility_codes__contains=f",{code},")
@@ -952,6 +976,8 @@ class Occurrence(models.Model):
     event_type = models.CharField(max_length=20, choices=EventType.choices)
     start = models.DateTimeField()
     end = models.DateTimeField()
+    # end - start, stored so that the longest is one index read (see longest_duration()).
+    duration = models.DurationField(default=datetime.timedelta(0))
     original_start = models.DateTimeField()
     all_day = models.BooleanField(default=False)
     status = models.CharField(max_length=20, choices=EventStatus.choices)
@@ -973,6 +999,7 @@ class Occurrence(models.Model):
             # visible_in()'s NOT EXISTS looks up (translation_key, locale) for every row;
             # without this index SQLite scans a whole locale per row (90 s at 38k rows).
             models.Index(fields=["translation_key", "locale"]),
+            models.Index(fields=["duration"]),
         ]
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")

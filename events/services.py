@@ -39,6 +39,7 @@ def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
             Occurrence(
                 start=spec.start,
                 end=spec.end,
+                duration=spec.end - spec.start,
                 original_start=spec.original_start,
                 status=spec.status,
                 note=spec.note,

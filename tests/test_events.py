@@ -7,6 +7,7 @@ import pytest
 import recurrence
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -195,6 +196,42 @@ def test_listing_shows_upcoming_by_default_and_past_on_request(client, index):
     make_event(index, title="Geçmiş", start=aware(2001, 1, 1), end=aware(2001, 1, 1, 12))
     assert listing_titles(client, "/tr/etkinlikler/") == ["Gelecek"]
     assert listing_titles(client, "/tr/etkinlikler/?when=past") == ["Geçmiş"]
+
+
+def test_a_long_running_event_counts_as_upcoming_and_shows_in_the_calendar(client, index):
+    """Listings bound a date's start by the longest stored date: an exhibition that opened
+    months ago and is still on must not fall outside that bound."""
+    now = timezone.now()
+    make_event(
+        index,
+        title="Kısa",
+        start=now + datetime.timedelta(days=1),
+        end=now + datetime.timedelta(days=1, hours=2),
+    )
+    make_event(
+        index,
+        title="Sergi",
+        start=now - datetime.timedelta(days=90),
+        end=now + datetime.timedelta(days=10),
+    )
+    make_event(
+        index,
+        title="Bitti",
+        start=now - datetime.timedelta(days=91),
+        end=now - datetime.timedelta(days=1),
+    )
+    assert listing_titles(client, "/tr/etkinlikler/") == ["Sergi", "Kısa"]
+    assert listing_titles(client, "/tr/etkinlikler/?when=past") == ["Bitti"]
+    today = timezone.localdate()
+    calendar = client.get(f"/tr/etkinlikler/calendar/{today.year}/{today.month}/")
+    shown = {
+        o.page.title
+        for week in calendar.context["month"].weeks
+        for day in week
+        for o in day.occurrences
+    }
+    assert "Sergi" in shown
+    assert Occurrence.objects.get(page__title="Sergi").duration == datetime.timedelta(days=100)
 
 
 def test_every_filter(client, index):
