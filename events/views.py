@@ -1,14 +1,18 @@
 import datetime
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
+from home.pagination import CachedCountPaginator, query_digest
+from home.versions import current_version
+
 from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
 from .forms import EventFilterForm
-from .models import EventIndexPage, Occurrence
+from .models import OCCURRENCES_VERSION_KEY, EventIndexPage, Occurrence
 
 EVENTS_PER_PAGE = 12
+#: How long a listing's "N dates" may lag behind the clock (dates that ended meanwhile).
+LISTING_COUNT_SECONDS = 60
 
 
 def filtered_occurrences(
@@ -27,7 +31,14 @@ def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
         occurrences = occurrences.past()
     else:
         occurrences = occurrences.upcoming()
-    page_obj = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    version = current_version(OCCURRENCES_VERSION_KEY)
+    paginator = CachedCountPaginator(
+        occurrences,
+        EVENTS_PER_PAGE,
+        count_key=f"events:listing-count:{version}:{index.locale_id}:{query_digest(request.GET)}",
+        count_seconds=LISTING_COUNT_SECONDS,
+    )
+    page_obj = paginator.get_page(request.GET.get("page"))
     return index.render(
         request,
         context_overrides={

@@ -234,6 +234,31 @@ def test_a_long_running_event_counts_as_upcoming_and_shows_in_the_calendar(clien
     assert Occurrence.objects.get(page__title="Sergi").duration == datetime.timedelta(days=100)
 
 
+def counting_statements(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in context.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_the_listing_counts_its_dates_once_until_they_change(client, index):
+    make_event(index, title="Bir", start=aware(2099, 1, 1), end=aware(2099, 1, 1, 12))
+    assert counting_statements(client, "/tr/etkinlikler/?type=meeting")
+    assert not counting_statements(client, "/tr/etkinlikler/?type=meeting&page=1")
+    assert counting_statements(client, "/tr/etkinlikler/?type=festival")  # other filters, own count
+    make_event(index, title="İki", start=aware(2099, 1, 2), end=aware(2099, 1, 2, 12))
+    response = client.get("/tr/etkinlikler/?type=meeting")
+    assert response.context["page_obj"].paginator.count == 2
+
+
+def test_query_digest_ignores_order_and_the_page():
+    from django.http import QueryDict
+
+    from home.pagination import query_digest
+
+    assert query_digest(QueryDict("a=1&b=2&page=3")) == query_digest(QueryDict("b=2&a=1"))
+    assert query_digest(QueryDict("a=1")) != query_digest(QueryDict("a=2"))
+
+
 def test_every_filter(client, index):
     wheelchair = AccessibilityFeature.objects.get(code="wheelchair")
     make_event(index, title="Van", venue=make_venue())
