@@ -280,6 +280,11 @@ def test_related_stories_share_themes_or_province_in_the_same_language(client, i
     titles = [page.title for page in response.context["related_stories"]]
     assert titles == ["Story 2", "Story 3", "Story 4"]
     assert all(page.locale == english() for page in response.context["related_stories"])
+    # The ranking is cached until a page changes: a closer story published later comes first.
+    make_story(index, 6, themes=[themes["goc"], themes["cevre"]], province="21")
+    response = client.get("/en/stories/story-1/")
+    titles = [page.title for page in response.context["related_stories"]]
+    assert titles == ["Story 6", "Story 2", "Story 3"]
 
 
 def test_rss_and_atom_feeds_per_language(client, index, themes, narrator):
