@@ -585,12 +585,22 @@ def markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
-def update_readme(table: str) -> None:
+def readme_markers(scale: float) -> tuple[str, str]:
+    """Each scale's tables have a block of their own in the README (scale 1: the first)."""
+    suffix = "" if scale == 1 else f" scale={scale:g}"
+    return f"<!-- bench:start{suffix} -->", f"<!-- bench:end{suffix} -->"
+
+
+def update_readme(table: str, scale: float = 1) -> None:
     text = README.read_text()
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    start, end = readme_markers(scale)
     if start not in text or end not in text:
-        log("README has no bench markers; not updated")
-        return
+        _first_start, first_end = readme_markers(1)
+        if first_end not in text:
+            log("README has no bench markers; not updated")
+            return
+        # A new scale: its block goes after the first one.
+        text = text.replace(first_end, f"{first_end}\n\n{start}\n{end}", 1)
     before, rest = text.split(start, 1)
     _old, after = rest.split(end, 1)
     README.write_text(f"{before}{start}\n{table}\n{end}{after}")
@@ -834,7 +844,7 @@ def main(argv: list[str] | None = None) -> int:
         (RESULTS / f"{stem}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     log(f"written: bench/results/{name}.md and .json (and latest.*)")
     if args.readme:
-        update_readme(table)
+        update_readme(table, args.scale)
     return 0
 
 

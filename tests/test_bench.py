@@ -53,3 +53,19 @@ def test_a_unique_post_never_repeats_a_value_of_its_warm_up(tmp_path: Path) -> N
     assert len(bodies) > result["requests"]  # the warm-up's requests came first
     assert len(set(bodies)) == len(bodies)
     assert result["status"] == 0
+
+
+def test_each_scale_has_its_own_block_in_the_readme(tmp_path, monkeypatch):
+    from bench import run
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# Bench\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\nWhat it shows.\n")
+    monkeypatch.setattr(run, "README", readme)
+    run.update_readme("scale one", 1)
+    run.update_readme("scale ten", 10)
+    run.update_readme("scale ten again", 10)
+    assert readme.read_text() == (
+        "# Bench\n<!-- bench:start -->\nscale one\n<!-- bench:end -->\n\n"
+        "<!-- bench:start scale=10 -->\nscale ten again\n<!-- bench:end scale=10 -->\n\n"
+        "What it shows.\n"
+    )
