@@ -59,7 +59,7 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	for app in home events stories search applications; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete); done
+	for app in core home events stories search applications; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete); done
 	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete -i '*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 

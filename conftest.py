@@ -20,7 +20,7 @@ def fresh_cache():
     """Cached navigation and fragments must not leak from one test to the next."""
     from django.core.cache import cache
 
-    from home.versions import local_copies
+    from core.versions import local_copies
 
     cache.clear()
     local_copies.clear()

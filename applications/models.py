@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from home.provinces import sorted_province_choices
-from home.turkish import ascii_fold
+from core.provinces import sorted_province_choices
+from core.turkish import ascii_fold
 
 
 class ApplicationStatus(models.TextChoices):

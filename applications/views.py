@@ -40,9 +40,9 @@ def private(response: HttpResponse) -> HttpResponse:
 def privacy_url(request: HttpRequest) -> str:
     """The privacy notice in the visitor's language, cached until a page or the settings
     change (the navigation version): every form links to it."""
+    from core.navigation import navigation_version
+    from core.versions import versioned_get_or_set
     from home.models import SiteSettings
-    from home.navigation import navigation_version
-    from home.versions import versioned_get_or_set
 
     site = Site.find_for_request(request)
     key = f"privacy-url:{navigation_version()}:{getattr(site, 'pk', None)}:{get_language()}"

@@ -30,8 +30,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from core.turkish import capfirst
 from events.models import FestivalPage
-from home.turkish import capfirst
 
 from . import services
 from .models import (

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from home.provinces import sorted_province_choices
-from home.widgets import FastSelect
+from core.provinces import sorted_province_choices
+from core.widgets import FastSelect
 
 from . import recurrence as series_dates
 from .choices import AccessibilityProvision, AttendanceMode, EventStatus, EventType

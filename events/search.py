@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.search_text import indexed_spellings, query_spellings
+from core.search_text import indexed_spellings, query_spellings
 
 from .choices import EventStatus
 from .models import FestivalPage, FestivalSession, Occurrence

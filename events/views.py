@@ -3,8 +3,8 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
-from home.pagination import CachedCountPaginator, query_digest
-from home.versions import current_version
+from core.pagination import CachedCountPaginator, query_digest
+from core.versions import current_version
 
 from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
 from .forms import EventFilterForm

@@ -11,8 +11,9 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from core.navigation import invalidate_navigation
+
         from .models import SiteSettings
-        from .navigation import invalidate_navigation
 
         def on_page_deleted(sender, instance, **kwargs):
             if isinstance(instance, Page):

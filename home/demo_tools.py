@@ -21,7 +21,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.turkish import turkish_slugify
+from core.turkish import turkish_slugify
 
 P = TypeVar("P", bound=Page)
 M = TypeVar("M", bound=models.Model)

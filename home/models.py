@@ -6,10 +6,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import BodyBlock, FiguresBlock
+from core.mixins import BasePage
 from events.models import EventIndexPage, Occurrence
-
-from .blocks import BodyBlock, FiguresBlock
-from .mixins import BasePage
 
 
 class HomePage(BasePage):

@@ -2,7 +2,7 @@
 
 Views call `run_search()`; nothing here knows the page types: it reads them from the results
 (their content types) and asks each page type for `search_results_meta()` of its results
-(see home.mixins.BasePage).
+(see core.mixins.BasePage).
 """
 
 import datetime
@@ -23,11 +23,11 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from home.i18n import any_view_restrictions
-from home.provinces import Province
-from home.search_text import clean_query, lower, query_spellings, query_terms, words
-from home.turkish import ascii_fold
-from home.versions import versioned_get_or_set
+from core.i18n import any_view_restrictions
+from core.provinces import Province
+from core.search_text import clean_query, lower, query_spellings, query_terms, words
+from core.turkish import ascii_fold
+from core.versions import versioned_get_or_set
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ POPULAR_SEARCH_DAYS = 30
 
 
 def build_query(text: str, language: str | None):
-    """Every word must match, looked up under its folded root (see home.search_text)."""
+    """Every word must match, looked up under its folded root (see core.search_text)."""
     spellings = query_spellings(text, language)
     if not spellings:
         return None
@@ -161,7 +161,7 @@ def cached_search(parts: tuple, compute):
     """What `compute` returns for the search described by `parts`, shared by every app
     server until pages change. A popular query ("istanbul") matches most pages: ranking
     them took 60-100 ms of PostgreSQL per query on the benchmark's 2,850 pages a language."""
-    from home.navigation import navigation_version
+    from core.navigation import navigation_version
 
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = f"search:{navigation_version()}:{digest}"
@@ -407,7 +407,7 @@ def title_vocabulary(language: str) -> dict[str, str]:
     which it may show untranslated), and the provinces' names: their ASCII folding -> the
     word in lower case (a province as written). Cached until a page is published, moved or
     deleted."""
-    from home.navigation import navigation_version
+    from core.navigation import navigation_version
 
     def compute() -> dict[str, str]:
         languages = {language, source_language()}

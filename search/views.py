@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
-from home.search_text import clean_query, query_terms
+from core.search_text import clean_query, query_terms
 
 from . import services
 

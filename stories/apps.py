@@ -9,7 +9,7 @@ class StoriesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from home.navigation import invalidate_navigation
+        from core.navigation import invalidate_navigation
 
         from .models import Narrator, Testimonial, Theme
 

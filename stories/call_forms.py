@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.forms import ApplicantFieldsMixin
-from home.provinces import sorted_province_choices
+from core.provinces import sorted_province_choices
 
 from .models import NarratorApplication
 

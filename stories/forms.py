@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from home.provinces import sorted_province_choices
-from home.widgets import FastSelect
+from core.provinces import sorted_province_choices
+from core.widgets import FastSelect
 
 from .media import external_media
 

@@ -21,7 +21,7 @@ from applications.viewsets import (
     ApplicationPrivacyViewsMixin,
     ApplicationSummaryPanel,
 )
-from home.provinces import sorted_province_choices
+from core.provinces import sorted_province_choices
 
 from . import services
 from .models import NarratorApplication, OpenCallPage

@@ -253,7 +253,7 @@ def test_the_listing_counts_its_dates_once_until_they_change(client, index):
 def test_query_digest_ignores_order_and_the_page():
     from django.http import QueryDict
 
-    from home.pagination import query_digest
+    from core.pagination import query_digest
 
     assert query_digest(QueryDict("a=1&b=2&page=3")) == query_digest(QueryDict("b=2&a=1"))
     assert query_digest(QueryDict("a=1")) != query_digest(QueryDict("a=2"))
@@ -454,7 +454,7 @@ def test_festival_page_shows_other_editions_figures(client, index):
 
 
 def test_festival_page_lists_the_newest_editions_and_links_the_rest(client, index):
-    from events.models import OTHER_EDITIONS_SHOWN
+    from events.models.festival import OTHER_EDITIONS_SHOWN
 
     for year in range(2010, 2010 + OTHER_EDITIONS_SHOWN + 2):
         make_event(

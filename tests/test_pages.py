@@ -4,8 +4,8 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.turkish import ascii_fold, turkish_lower, turkish_slugify
 from home.models import HomePage, StandardPage
-from home.turkish import ascii_fold, turkish_lower, turkish_slugify
 from tests.builders import make_home, make_standard_page, translate
 
 

@@ -15,9 +15,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from home.mixins import FoldedSearchField
+from core.mixins import FoldedSearchField
+from core.search_text import clean_query, query_spelling, query_terms
 from home.models import HomePage, StandardPage
-from home.search_text import clean_query, query_spelling, query_terms
 from search import services
 from tests.builders import make_home, make_standard_page, translate
 

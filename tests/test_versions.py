@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 
-from home import versions
-from home.versions import (
+from core import versions
+from core.versions import (
     LocalCopies,
     bump_version,
     current_version,

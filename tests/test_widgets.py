@@ -2,8 +2,8 @@
 
 from django import forms
 
-from home.provinces import sorted_province_choices
-from home.widgets import FastSelect
+from core.provinces import sorted_province_choices
+from core.widgets import FastSelect
 
 CHOICES = [
     ("", "Tüm iller"),

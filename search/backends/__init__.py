@@ -11,7 +11,7 @@ Set as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends"``. Lik
 * SQLite (FTS5): the stock backend, with title matches weighted above body matches.
 
 Turkish case folding and stemming that the databases get wrong are handled in Python, in the
-indexed text itself (``home.search_text``, ``home.mixins.BasePage``), so they work on both.
+indexed text itself (``core.search_text``, ``core.mixins.BasePage``), so they work on both.
 """
 
 from django.db import connection

@@ -4,7 +4,7 @@ import applications.models
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import home.mixins
+import core.mixins
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'open call for narrators',
                 'verbose_name_plural': 'open calls for narrators',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.mixins.TurkishSlugMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.mixins.TurkishSlugMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NarratorApplication',

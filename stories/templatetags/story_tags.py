@@ -8,8 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home.navigation import navigation_version
-from home.versions import versioned_get_or_set
+from core.navigation import navigation_version
+from core.versions import versioned_get_or_set
 from stories.models import StoryIndexPage, StoryPage, Testimonial
 
 register = template.Library()

@@ -28,7 +28,7 @@ def navigation_version() -> int:
 
 def invalidate_navigation(**kwargs) -> None:
     """Signal receiver: any published, moved or deleted page or saved setting may show here.
-    Retired now and again on commit (see home.versions.retire): a view restriction cached as
+    Retired now and again on commit (see core.versions.retire): a view restriction cached as
     absent would otherwise serve a private page publicly."""
     retire(VERSION_KEY)
 

@@ -2,8 +2,8 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
-from home.i18n import language_links, live_translation_urls, localized_root
-from home.navigation import breadcrumb_trail, menu_items
+from core.i18n import language_links, live_translation_urls, localized_root
+from core.navigation import breadcrumb_trail, menu_items
 
 register = template.Library()
 

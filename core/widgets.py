@@ -11,4 +11,4 @@ class FastSelect(forms.Select):
     uncached stories archive. The markup is the same.
     """
 
-    template_name = "home/widgets/select.html"
+    template_name = "core/widgets/select.html"

@@ -17,7 +17,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
-        template = "home/blocks/heading.html"
+        template = "core/blocks/heading.html"
         description = _("A section heading")
         preview_value = {"text": "Sivil Sesler Festivali", "level": "h2"}
 
@@ -34,7 +34,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "home/blocks/image.html"
+        template = "core/blocks/image.html"
         description = _("An image with an optional caption")
 
 
@@ -45,7 +45,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "home/blocks/quote.html"
+        template = "core/blocks/quote.html"
         description = _("A pull quote with its source")
         preview_value = {
             "quote": "Değişim istiyorsak güçlü olmalıyız.",
@@ -69,7 +69,7 @@ class FiguresBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Figures")
-        template = "home/blocks/figures.html"
+        template = "core/blocks/figures.html"
         description = _("Impact figures in large type")
         preview_value = {
             "title": "Etkimiz",
@@ -96,7 +96,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Call to action")
-        template = "home/blocks/call_to_action.html"
+        template = "core/blocks/call_to_action.html"
         description = _("A highlighted box with a button")
         value_class = CallToActionValue
         preview_value = {"title": "STOK", "text": "Çevrim içi öğrenme", "button_label": "Keşfet"}
@@ -114,7 +114,7 @@ class AccordionBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Questions and answers")
-        template = "home/blocks/accordion.html"
+        template = "core/blocks/accordion.html"
         description = _("Frequently asked questions that open one by one")
         preview_value = {
             "title": "SSS",
@@ -128,7 +128,7 @@ class BodyBlock(blocks.StreamBlock):
         label=_("Paragraph"),
         icon="pilcrow",
         features=["bold", "italic", "link", "ol", "ul", "h3"],
-        template="home/blocks/paragraph.html",
+        template="core/blocks/paragraph.html",
     )
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
@@ -139,5 +139,5 @@ class BodyBlock(blocks.StreamBlock):
         label=_("Embedded media"),
         icon="media",
         help_text=_("A YouTube or Vimeo link"),
-        template="home/blocks/embed.html",
+        template="core/blocks/embed.html",
     )

@@ -68,7 +68,7 @@ def _field_texts(obj, field) -> list[str]:
 
 class FoldedSearchField(index.SearchField):
     """A SearchField that also indexes the ASCII spellings and stems of its words, so that
-    "isik", "ışık" and "IŞIK" all match "Işık" (see home.search_text). BasePage uses it for
+    "isik", "ışık" and "IŞIK" all match "Işık" (see core.search_text). BasePage uses it for
     the title, which keeps title matches ranked first whatever way a query is typed."""
 
     def get_value(self, obj):

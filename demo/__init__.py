@@ -1,0 +1,1 @@
+"""The demo site: its loader and its content as data files, in both languages."""

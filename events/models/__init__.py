@@ -1,0 +1,73 @@
+"""The events app's models, one module per concern; imported from here by the rest."""
+
+from .base import (
+    EVENT_PAGE_TYPES,
+    EVENT_SEARCH_FIELDS,
+    EventFields,
+    EventIndexPage,
+    OccurrenceSpec,
+    event_panels,
+)
+from .festival import (
+    FESTIVAL_APPLICATION_STATUS_HOOK,
+    FESTIVAL_APPLY_HOOK,
+    CallState,
+    FestivalPage,
+    FestivalSession,
+    FestivalStandType,
+    ProgrammeDay,
+    StandCall,
+    StandTypeAvailability,
+)
+from .meetings import MeetingPage
+from .occurrences import (
+    OCCURRENCES_VERSION_KEY,
+    Occurrence,
+    OccurrenceQuerySet,
+    longest_duration,
+    occurrences_changed,
+    untranslated_event_keys,
+)
+from .power_stories import Performance, PowerStoriesEventPage
+from .series import SERIES_HORIZON, EventSeriesPage, OccurrenceChange
+from .venues import AccessibilityFeature, Venue
+
+EVENT_PAGE_MODELS: list[type[EventFields]] = [
+    FestivalPage,
+    MeetingPage,
+    EventSeriesPage,
+    PowerStoriesEventPage,
+]
+
+__all__ = [
+    "EVENT_PAGE_MODELS",
+    "EVENT_PAGE_TYPES",
+    "EVENT_SEARCH_FIELDS",
+    "FESTIVAL_APPLICATION_STATUS_HOOK",
+    "FESTIVAL_APPLY_HOOK",
+    "SERIES_HORIZON",
+    "OCCURRENCES_VERSION_KEY",
+    "AccessibilityFeature",
+    "CallState",
+    "EventFields",
+    "EventIndexPage",
+    "EventSeriesPage",
+    "FestivalPage",
+    "FestivalSession",
+    "FestivalStandType",
+    "MeetingPage",
+    "Occurrence",
+    "OccurrenceChange",
+    "OccurrenceQuerySet",
+    "OccurrenceSpec",
+    "Performance",
+    "PowerStoriesEventPage",
+    "ProgrammeDay",
+    "StandCall",
+    "StandTypeAvailability",
+    "Venue",
+    "event_panels",
+    "longest_duration",
+    "occurrences_changed",
+    "untranslated_event_keys",
+]

@@ -1,0 +1,419 @@
+"""Festivals: editions with a programme of sessions and a call for stands."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.i18n import any_view_restrictions, original_translation_pk
+from core.mixins import BasePage
+from core.navigation import navigation_version
+from core.versions import versioned_get_or_set
+
+from ..choices import (
+    AllocationMode,
+    EventType,
+    SessionKind,
+    SessionLanguage,
+)
+from ..forms import FestivalPageForm
+from .base import EVENT_SEARCH_FIELDS, EventFields, event_panels
+
+# The applications app plugs its views into a festival page through these Wagtail hooks, so
+# that events never imports it: each hook is `fn(request, festival, **kwargs) -> HttpResponse`.
+FESTIVAL_APPLY_HOOK = "festival_stand_application_view"
+FESTIVAL_APPLICATION_STATUS_HOOK = "festival_stand_application_status_view"
+
+
+class CallState(models.TextChoices):
+    NONE = "none", _("No call for stands")
+    NOT_YET_OPEN = "not_yet_open", _("Applications not yet open")
+    OPEN = "open", _("Applications open")
+    FULL = "full", _("All stands taken: join the waiting list")
+    CLOSED = "closed", _("Applications closed")
+
+
+@dataclass(frozen=True)
+class StandTypeAvailability:
+    stand_type: "FestivalStandType"  # the call page's row (applications point to it)
+    label: str  # its name in the language of the page asking
+    description: str
+    count: int
+    taken: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.count - self.taken, 0)
+
+
+@dataclass(frozen=True)
+class StandCall:
+    """What the festival page says about its call for stands at one moment."""
+
+    state: str
+    opens: datetime.datetime | None
+    closes: datetime.datetime | None
+    stands: int
+    taken: int
+    types: list[StandTypeAvailability]
+
+    @property
+    def remaining(self) -> int:
+        return max(self.stands - self.taken, 0)
+
+    @property
+    def accepts_applications(self) -> bool:
+        return self.state in (CallState.OPEN, CallState.FULL)
+
+    @property
+    def state_label(self) -> str:
+        return CallState(self.state).label
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    day: datetime.date
+    sessions: list["FestivalSession"]
+
+
+#: Other editions a festival page lists; the events listing has them all.
+OTHER_EDITIONS_SHOWN = 6
+
+
+class FestivalPage(RoutablePageMixin, EventFields, BasePage):
+    edition_year = models.PositiveSmallIntegerField(_("edition year"))
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    stands = models.PositiveIntegerField(
+        _("stands"),
+        null=True,
+        blank=True,
+        help_text=_("The stands of the edition; while applications are open, the stands offered."),
+    )
+    organisations = models.PositiveIntegerField(_("organisations"), null=True, blank=True)
+    cities = models.PositiveIntegerField(_("cities represented"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    workshops = models.PositiveIntegerField(_("workshops"), null=True, blank=True)
+    applications_open = models.DateTimeField(
+        _("applications open"), null=True, blank=True, help_text=_("Istanbul time")
+    )
+    applications_close = models.DateTimeField(
+        _("applications close"), null=True, blank=True, help_text=_("Istanbul time")
+    )
+    allocation_mode = models.CharField(
+        _("allocation"),
+        max_length=20,
+        choices=AllocationMode.choices,
+        default=AllocationMode.REVIEWED,
+        help_text=_(
+            "Reviewed: the team approves each application. First come, first served: "
+            "applications are approved automatically while stands remain, then waitlisted."
+        ),
+    )
+
+    event_type = EventType.FESTIVAL
+    base_form_class = FestivalPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("edition_year"), FieldPanel("theme")]),
+        *event_panels(),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("stands"), FieldPanel("organisations")]),
+                FieldRowPanel([FieldPanel("cities"), FieldPanel("participants")]),
+                FieldPanel("workshops"),
+            ],
+            heading=_("Figures of the edition"),
+        ),
+        InlinePanel("sessions", heading=_("Programme"), label=_("session")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("applications_open"), FieldPanel("applications_close")]),
+                FieldPanel("allocation_mode"),
+                InlinePanel("stand_types", heading=_("Stand types (optional)"), label=_("type")),
+            ],
+            heading=_("Stand applications"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *EVENT_SEARCH_FIELDS,
+        index.SearchField("theme"),
+        # A session's words find its festival; the result names the sessions (events.search).
+        index.RelatedFields(
+            "sessions",
+            [
+                index.SearchField("title"),
+                index.SearchField("speakers"),
+                index.SearchField("space"),
+                index.SearchField("description"),
+            ],
+        ),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("stands", overridable=False),
+        SynchronizedField("applications_open", overridable=False),
+        SynchronizedField("applications_close", overridable=False),
+        SynchronizedField("allocation_mode", overridable=False),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("festival")
+        verbose_name_plural = _("festivals")
+
+    def figures(self) -> list[tuple[str, int]]:
+        pairs = [
+            (_("stands"), self.stands),
+            (_("organisations"), self.organisations),
+            (_("cities"), self.cities),
+            (_("participants"), self.participants),
+            (_("workshops"), self.workshops),
+        ]
+        return [(label, value) for label, value in pairs if value]
+
+    def other_editions(self) -> dict:
+        """The "Other editions" table: the newest other live festivals in this language
+        (OTHER_EDITIONS_SHOWN of them), and the festivals archive (the events listing,
+        filtered) when there are more. Cached until a page is published, moved or deleted
+        (the navigation version), as every festival shows it."""
+        key = f"other-editions:{navigation_version()}:{self.pk}"
+
+        def compute() -> dict:
+            editions = FestivalPage.objects.live()
+            if any_view_restrictions():
+                editions = editions.public()
+            editions = editions.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+            newest = list(editions.order_by("-edition_year", "-pk")[: OTHER_EDITIONS_SHOWN + 1])
+            archive = ""
+            if len(newest) > OTHER_EDITIONS_SHOWN:
+                archive = f"{self.get_parent().get_url()}?type={EventType.FESTIVAL}&when=past"
+            return {"editions": newest[:OTHER_EDITIONS_SHOWN], "archive_url": archive}
+
+        return versioned_get_or_set(key, compute)
+
+    # --- The call for stands -------------------------------------------------------------
+
+    def call_festival(self) -> "FestivalPage":
+        """The page that holds the call: the original (first created) of the translations,
+        so that Turkish and English applications share one set of stands."""
+        if not self.pk:
+            return self
+        original_pk = original_translation_pk(self)
+        if original_pk == self.pk:
+            return self
+        return FestivalPage.objects.filter(pk=original_pk).first() or self
+
+    @cached_property
+    def current_stand_call(self) -> StandCall:
+        """The call as this request shows it: the page and the stand form both need it."""
+        return self.stand_call()
+
+    def stand_call(self, now: datetime.datetime | None = None) -> StandCall:
+        """The state of the call and the stands left. Stands are counted through the reverse
+        relation `stand_applications` (the applications app), without importing it."""
+        festival = self.call_festival()
+        now = now or timezone.now()
+        if festival == self:
+            types, own_types = list(festival.stand_types.all()), {}
+        else:
+            # The call's rows (applications point to them) and this translation's names of
+            # them, in one query.
+            rows = list(FestivalStandType.objects.filter(page_id__in=[festival.pk, self.pk]))
+            types = [row for row in rows if row.page_id == festival.pk]
+            own_types = {row.translation_key: row for row in rows if row.page_id == self.pk}
+        taken_by_type: dict[int | None, int] = {}
+        applications = getattr(festival, "stand_applications", None)
+        if applications is not None and festival.pk:
+            rows = (
+                applications.filter(stand_number__isnull=False)
+                .values("stand_type_id")
+                .annotate(n=Count("pk"))
+            )
+            taken_by_type = {row["stand_type_id"]: row["n"] for row in rows}
+        taken = sum(taken_by_type.values())
+        stands = festival.stands or 0
+        availability = []
+        for stand_type in types:
+            own = own_types.get(stand_type.translation_key, stand_type)
+            availability.append(
+                StandTypeAvailability(
+                    stand_type,
+                    own.name,
+                    own.description,
+                    stand_type.count,
+                    taken_by_type.get(stand_type.pk, 0),
+                )
+            )
+        if not festival.applications_open or not festival.applications_close or not stands:
+            state = CallState.NONE
+        elif now < festival.applications_open:
+            state = CallState.NOT_YET_OPEN
+        elif now >= festival.applications_close:
+            state = CallState.CLOSED
+        elif taken >= stands:
+            state = CallState.FULL
+        else:
+            state = CallState.OPEN
+        return StandCall(
+            state,
+            festival.applications_open,
+            festival.applications_close,
+            stands,
+            taken,
+            availability,
+        )
+
+    def stand_number_ranges(self) -> dict[int | None, range]:
+        """Stand numbers by type: one contiguous range per type in panel order, or 1..stands."""
+        festival = self.call_festival()
+        types = list(festival.stand_types.all())
+        if not types:
+            return {None: range(1, (festival.stands or 0) + 1)}
+        ranges, first = {}, 1
+        for stand_type in types:
+            ranges[stand_type.pk] = range(first, first + stand_type.count)
+            first += stand_type.count
+        return ranges
+
+    # --- The programme -------------------------------------------------------------------
+
+    def programme(self, day: str = "", kind: str = "") -> dict:
+        """Sessions by day, filtered by a day (YYYY-MM-DD) and a kind; unknown values ignored."""
+        sessions = list(self.sessions.all())
+        days = sorted({timezone.localtime(s.start).date() for s in sessions})
+        kinds = [
+            (k, label) for k, label in SessionKind.choices if any(s.kind == k for s in sessions)
+        ]
+        try:
+            selected_day = datetime.date.fromisoformat(day) if day else None
+        except ValueError:
+            selected_day = None
+        if selected_day not in days:
+            selected_day = None
+        selected_kind = kind if kind in dict(kinds) else ""
+        shown = [
+            s
+            for s in sessions
+            if (selected_day is None or timezone.localtime(s.start).date() == selected_day)
+            and (not selected_kind or s.kind == selected_kind)
+        ]
+        by_day: dict[datetime.date, list[FestivalSession]] = {}
+        for session in sorted(shown, key=lambda s: (s.start, s.sort_order or 0)):
+            by_day.setdefault(timezone.localtime(session.start).date(), []).append(session)
+        return {
+            "days": days,
+            "kinds": kinds,
+            "day": selected_day,
+            "kind": selected_kind,
+            "schedule": [ProgrammeDay(d, items) for d, items in by_day.items()],
+            "has_sessions": bool(sessions),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = self.programme(
+            request.GET.get("day", "")[:10], request.GET.get("kind", "")[:20]
+        )
+        context["stand_call"] = self.current_stand_call
+        return context
+
+    # --- Routes served by the applications app (through hooks) ---------------------------
+
+    def _hooked_view(self, name: str, request: HttpRequest, **kwargs) -> HttpResponse:
+        for view in hooks.get_hooks(name):
+            return view(request, self, **kwargs)
+        raise Http404
+
+    @path("apply/", name="apply")
+    def apply(self, request: HttpRequest) -> HttpResponse:
+        return self._hooked_view(FESTIVAL_APPLY_HOOK, request)
+
+    @path("application/", name="application")
+    def application(self, request: HttpRequest) -> HttpResponse:
+        # The private key travels in the query string, which the logs never record.
+        return self._hooked_view(FESTIVAL_APPLICATION_STATUS_HOOK, request)
+
+
+class FestivalStandType(TranslatableMixin, Orderable):
+    """A kind of stand at a festival (e.g. standard, corner, food), with its own count."""
+
+    page = ParentalKey(FestivalPage, on_delete=models.CASCADE, related_name="stand_types")
+    name = models.CharField(_("name"), max_length=100)
+    count = models.PositiveIntegerField(_("number of stands"))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("count")]), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("count", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("stand type")
+        verbose_name_plural = _("stand types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FestivalSession(TranslatableMixin, Orderable):
+    """One session of a festival's programme: a workshop, panel, talk, performance or the
+    stand hours."""
+
+    page = ParentalKey(FestivalPage, on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.WORKSHOP
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start = models.DateTimeField(_("starts"), help_text=_("Istanbul time"))
+    end = models.DateTimeField(_("ends"), help_text=_("Istanbul time"))
+    space = models.CharField(_("space or room"), max_length=100, blank=True)
+    speakers = models.CharField(_("speakers"), max_length=300, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=SessionLanguage.choices,
+        default=SessionLanguage.TURKISH,
+    )
+    accessibility_notes = models.CharField(
+        _("accessibility notes"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sign language, captions, step-free access, quiet space..."),
+    )
+    description = models.TextField(_("description"), max_length=1000, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("space"), FieldPanel("speakers")]),
+        FieldPanel("accessibility_notes"),
+        FieldPanel("description"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("language", overridable=False),
+        SynchronizedField("speakers"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return self.title

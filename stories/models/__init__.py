@@ -1,0 +1,34 @@
+"""The stories archive: narrators, themes, stories told on stage, what participants said,
+and the Power Stories open call. One module per concern; imported from here by the rest.
+
+Events never import this app: an event page finds the stories told there through the reverse
+relation `page.stories_told` (StoryPage.event), and its testimonials through the
+`{% testimonials_for page %}` tag of `story_tags`.
+"""
+
+from .index_page import StoryIndexPage
+from .narrators import Narrator
+from .open_call import NarratorApplication, NarratorReview, OpenCallPage, OpenCallState
+from .story import StoryPage, StoryPageManager, StoryPageQuerySet, StoryPhoto
+from .testimonials import TESTIMONIAL_PAGE_TYPES, Testimonial, TestimonialQuerySet
+from .themes import Theme, ThemeQuerySet, localize_themes, theme_lookup
+
+__all__ = [
+    "TESTIMONIAL_PAGE_TYPES",
+    "Narrator",
+    "NarratorApplication",
+    "NarratorReview",
+    "OpenCallPage",
+    "OpenCallState",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryPageManager",
+    "StoryPageQuerySet",
+    "StoryPhoto",
+    "Testimonial",
+    "TestimonialQuerySet",
+    "Theme",
+    "ThemeQuerySet",
+    "localize_themes",
+    "theme_lookup",
+]
