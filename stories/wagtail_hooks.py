@@ -5,12 +5,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from applications.permissions import register_received_only
 from applications.services import RETENTION_HOOK
+from core.sections import PAGE_SECTIONS_HOOK
 
+from . import sections
 from .models import Narrator, NarratorApplication, Testimonial, Theme
 from .services import anonymise_after_calls
 from .viewsets import NarratorApplicationViewSet
 
 register_received_only(NarratorApplication)
+hooks.register(PAGE_SECTIONS_HOOK, sections.page_sections)
 
 
 class NarratorViewSet(SnippetViewSet):

@@ -1,9 +1,12 @@
 from django import template
 from django.conf import settings
+from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from core.i18n import language_links, live_translation_urls, localized_root
 from core.navigation import breadcrumb_trail, menu_items
+from core.sections import render_page_sections
+from core.sharing import sharing_meta_context
 
 register = template.Library()
 
@@ -54,3 +57,14 @@ def absolute_page_url(context, page: Page) -> str:
     """The page's full URL on the host the visitor used (the Site record may say otherwise)."""
     request = context["request"]
     return request.build_absolute_uri(page.get_url(request))
+
+
+@register.inclusion_tag("includes/sharing_meta.html", takes_context=True)
+def sharing_meta(context) -> dict:
+    return sharing_meta_context(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page, place: str) -> SafeString:
+    """What the apps above this page's app add at this place (core.sections)."""
+    return render_page_sections(context, page, place)

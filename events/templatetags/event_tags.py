@@ -1,12 +1,30 @@
+"""Event tags: times, listing filters, JSON-LD, "add to calendar" and feed links."""
+
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from core.sharing import JSONLD_SPECS, absolute, sharing_renditions
+from events.choices import EventStatus
+from events.ical import (
+    description_text,
+    google_calendar_url,
+    location_text,
+    outlook_calendar_url,
+)
+from events.jsonld import SUB_EVENTS, event_data, json_ld_script, page_dates
+from events.models import EventFields, EventSeriesPage, Occurrence
 
 register = template.Library()
 
 DAY = "j F Y l"
+# Query parameters of the listing that the feeds follow (not the page number).
+FEED_FILTERS = ("when", "type", "province", "year", "access", "online")
 
 
 def _time(moment, fmt: str) -> str:
@@ -50,6 +68,84 @@ def filters_querystring(context, **changes) -> str:
 
 @register.filter
 def status_label(status: str) -> str:
-    from events.choices import EventStatus
-
     return dict(EventStatus.choices).get(status, _("Scheduled"))
+
+
+@register.simple_tag(takes_context=True)
+def event_jsonld(context, page: EventFields) -> SafeString:
+    """The page's schema.org Event as a JSON-LD data block."""
+    request = context["request"]
+    renditions = sharing_renditions(page)
+    images = [
+        absolute(request, renditions[spec].url) for spec in JSONLD_SPECS if spec in renditions
+    ]
+    data = event_data(
+        page,
+        url=absolute(request, page.get_url(request) or ""),
+        home_url=absolute(request, f"/{get_language()}/"),
+        image_urls=images,
+    )
+    return json_ld_script(data)
+
+
+@register.inclusion_tag("events/includes/add_to_calendar.html", takes_context=True)
+def add_to_calendar(context, page: EventFields) -> dict:
+    """Google and Outlook links for the next date that takes place (none once the event is
+    over or cancelled), and the .ics file of the event or the whole series."""
+    request = context["request"]
+    ics_url = reverse("event_feeds:event_ics", args=[page.pk])
+    stored = page_dates(page)
+    next_date = stored.next_taking_place
+    if next_date is None and len(stored.dates) >= SUB_EVENTS:
+        # Ten cancelled dates in a row: look further than the memoised ones.
+        next_date = (
+            Occurrence.objects.filter(page_id=page.pk, end__gte=stored.now)
+            .exclude(status=EventStatus.CANCELLED)
+            .select_related("venue")
+            .order_by("start", "pk")
+            .first()
+        )
+    result = {
+        "page": page,
+        "ics_url": ics_url,
+        "is_series": isinstance(page, EventSeriesPage),
+        "next_date": next_date,
+    }
+    if next_date is None:
+        return result
+    url = absolute(request, page.get_url(request) or "")
+    details = description_text(page, url, next_date.status, next_date.note)
+    location = location_text(page, next_date.venue, next_date.status)
+    args = (page.title, next_date.start, next_date.end, page.all_day, details, location)
+    return {
+        **result,
+        "google_url": google_calendar_url(*args),
+        "outlook_url": outlook_calendar_url(*args),
+    }
+
+
+def _feed_urls(request) -> dict:
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in FEED_FILTERS or not any(query.getlist(key)):
+            del query[key]
+    suffix = f"?{query.urlencode()}" if query else ""
+    ics = absolute(request, reverse("event_feeds:events_ics") + suffix)
+    return {
+        "ics_url": ics,
+        "webcal_url": "webcal://" + ics.split("://", 1)[-1],
+        "rss_url": absolute(request, reverse("event_feeds:events_rss") + suffix),
+        "atom_url": absolute(request, reverse("event_feeds:events_atom") + suffix),
+    }
+
+
+@register.inclusion_tag("events/includes/feed_head_links.html", takes_context=True)
+def calendar_feed_head_links(context) -> dict:
+    """<link rel="alternate"> to the listing's feeds, with its current filters."""
+    return _feed_urls(context["request"])
+
+
+@register.inclusion_tag("events/includes/feed_links.html", takes_context=True)
+def calendar_feed_links(context) -> dict:
+    """Visible "subscribe" links under the filters of the listing."""
+    return _feed_urls(context["request"])

@@ -2,8 +2,8 @@
 and the Power Stories open call. One module per concern; imported from here by the rest.
 
 Events never import this app: an event page finds the stories told there through the reverse
-relation `page.stories_told` (StoryPage.event), and its testimonials through the
-`{% testimonials_for page %}` tag of `story_tags`.
+relation `page.stories_told` (StoryPage.event); stories and testimonials appear on other
+apps' pages through the `page_sections` hook (stories.sections).
 """
 
 from .index_page import StoryIndexPage

@@ -1,7 +1,7 @@
-"""Stories and testimonials on other apps' pages, loaded by name (`{% load story_tags %}`),
-so that neither home's models nor events import this app for them."""
+"""Stories and testimonials on other apps' pages: the home page's stories, the stories told
+at an event, what participants said about a programme or an event. Added through the
+`page_sections` hook of core.sections, so that neither home nor events import this app."""
 
-from django import template
 from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -10,9 +10,8 @@ from wagtail.models import Locale, Page
 
 from core.navigation import navigation_version
 from core.versions import versioned_get_or_set
-from stories.models import StoryIndexPage, StoryPage, Testimonial
 
-register = template.Library()
+from .models import StoryIndexPage, StoryPage, Testimonial
 
 HOME_STORIES = 3
 HOME_TESTIMONIALS = 3
@@ -39,7 +38,6 @@ def _localize_pages(testimonials: list[Testimonial], locale_id: int) -> None:
         testimonial.about = by_key.get(key)
 
 
-@register.simple_tag(takes_context=True)
 def home_stories(context) -> str:
     """The home page's stories section: featured (then newest) stories of the page's
     language, the archive link, and the testimonials chosen for the home page. Cached until
@@ -86,12 +84,49 @@ def home_stories_context(locale_id: int | None) -> dict:
     }
 
 
-@register.inclusion_tag("stories/includes/testimonials.html", takes_context=True)
-def testimonials_for(context, page: Page) -> dict:
+def pages_with_sections() -> tuple[frozenset, frozenset]:
+    """The events stories were told at, and the (language, page) pairs testimonials are
+    about: most pages have neither, and then pay no query for these sections. Cached until
+    a page or a snippet changes (the navigation version)."""
+
+    def compute() -> tuple[frozenset, frozenset]:
+        told = StoryPage.objects.live().exclude(event=None).values_list("event_id", flat=True)
+        about = Testimonial.objects.exclude(page=None).values_list(
+            "locale_id", "page__translation_key"
+        )
+        return frozenset(told), frozenset(about)
+
+    return versioned_get_or_set(f"stories:section-pages:{navigation_version()}", compute)
+
+
+def testimonials_for(context, page: Page) -> str:
     """What participants said about this programme or event page, in its language."""
-    return {
-        "request": context.get("request"),
+    if (page.locale_id, page.translation_key) not in pages_with_sections()[1]:
+        return ""
+    data = {
         "testimonials": list(Testimonial.objects.about(page)),
         "section_id": page.pk,
         "show_pages": False,
     }
+    return render_to_string("stories/includes/testimonials.html", data, context.get("request"))
+
+
+def stories_told(context, page: Page) -> str:
+    """The stories told at this event, as cards."""
+    if page.pk not in pages_with_sections()[0]:
+        return ""
+    stories = StoryPage.objects.live().filter(event=page).for_cards()
+    return render_to_string(
+        "stories/includes/stories_told.html", {"stories": stories}, context.get("request")
+    )
+
+
+def page_sections(context, page: Page, place: str) -> str:
+    """The `page_sections` hook (core.sections): what stories adds at each place."""
+    if place == "home":
+        return home_stories(context)
+    if place == "event_main":
+        return stories_told(context, page)
+    if place in ("after_body", "event_after"):
+        return testimonials_for(context, page)
+    return ""
