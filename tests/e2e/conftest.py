@@ -16,7 +16,6 @@ the reason shown at the end of the run; under `make e2e` (STGM_E2E_REQUIRED=1) t
 """
 
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -66,16 +65,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
             if missing:
                 item.add_marker(pytest.mark.skip(reason=missing))
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    """Say why browser tests were skipped even without `-rs`."""
-    reasons = Counter()
-    for report in terminalreporter.stats.get("skipped", []):
-        if "tests/e2e/" in report.nodeid and isinstance(report.longrepr, tuple):
-            reasons[report.longrepr[2].removeprefix("Skipped: ")] += 1
-    for reason, count in reasons.items():
-        terminalreporter.write_line(f"{count} browser test(s) skipped: {reason}", yellow=True)
 
 
 @pytest.fixture(scope="package", autouse=True)
