@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.run import warm_up_and_load
+from bench.load import warm_up_and_load
 
 WRK = shutil.which("wrk")
 needs_wrk = pytest.mark.skipif(
@@ -55,17 +55,87 @@ def test_a_unique_post_never_repeats_a_value_of_its_warm_up(tmp_path: Path) -> N
     assert result["status"] == 0
 
 
-def test_each_scale_has_its_own_block_in_the_readme(tmp_path, monkeypatch):
-    from bench import run
+def test_each_scale_has_its_own_block_in_the_results_file(tmp_path):
+    from bench.report import update_results_file
 
-    readme = tmp_path / "README.md"
-    readme.write_text("# Bench\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\nWhat it shows.\n")
-    monkeypatch.setattr(run, "README", readme)
-    run.update_readme("scale one", 1)
-    run.update_readme("scale ten", 10)
-    run.update_readme("scale ten again", 10)
-    assert readme.read_text() == (
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Bench\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\nWhat it shows.\n")
+    update_results_file("scale one", 1, results)
+    update_results_file("scale ten", 10, results)
+    update_results_file("scale ten again", 10, results)
+    assert results.read_text() == (
         "# Bench\n<!-- bench:start -->\nscale one\n<!-- bench:end -->\n\n"
         "<!-- bench:start scale=10 -->\nscale ten again\n<!-- bench:end scale=10 -->\n\n"
         "What it shows.\n"
     )
+
+
+def test_a_results_file_without_blocks_gets_one_at_its_end(tmp_path):
+    from bench.report import update_results_file
+
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Bench\n\nHow to run.\n")
+    update_results_file("the tables", 1, results)
+    assert results.read_text() == (
+        "# Bench\n\nHow to run.\n\n<!-- bench:start -->\nthe tables\n<!-- bench:end -->\n"
+    )
+
+
+def test_results_go_to_the_results_file_never_to_the_readme(tmp_path, monkeypatch):
+    # --results (and its former name --readme) writes bench/RESULTS.md; README.md is the
+    # project's front page and holds no figures.
+    from bench import cli, report
+
+    assert report.RESULTS_FILE == report.ROOT / "bench" / "RESULTS.md"
+    assert cli.parse_args(["--results"]).results
+    assert cli.parse_args(["--readme"]).results
+    assert not cli.parse_args([]).results
+    readme = report.ROOT / "README.md"
+    before = readme.read_bytes() if readme.exists() else None
+    target = tmp_path / "RESULTS.md"
+    monkeypatch.setattr(report, "RESULTS_FILE", target)
+    report.update_results_file("the tables", 1)
+    assert "the tables" in target.read_text()
+    assert (readme.read_bytes() if readme.exists() else None) == before
+
+
+def test_the_committed_results_file_has_the_scale_one_block():
+    from bench.report import RESULTS_FILE, markers
+
+    text = RESULTS_FILE.read_text()
+    start, end = markers(1)
+    assert text.index(start) < text.index(end)
+
+
+def test_bench_never_imports_config():
+    # config wires everything together and nothing imports it (docs/style.md, floors); the
+    # bench's URLconf lives in config/bench_urls.py and imports bench, not the other way.
+    import ast
+
+    from bench.env import ROOT
+
+    offenders = []
+    for path in sorted((ROOT / "bench").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            offenders += [
+                f"{path.relative_to(ROOT)}: {name}"
+                for name in names
+                if name == "config" or name.startswith("config.")
+            ]
+    assert offenders == []
+
+
+def test_every_bench_module_stays_under_500_lines():
+    from bench.env import ROOT
+
+    long = {
+        str(path.relative_to(ROOT)): length
+        for path in (ROOT / "bench").rglob("*.py")
+        if (length := len(path.read_text().splitlines())) >= 500
+    }
+    assert long == {}

@@ -25,7 +25,7 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 from .production import *  # noqa: E402, F403
 from .production import MIDDLEWARE  # noqa: E402
 
-ROOT_URLCONF = "bench.urls"
+ROOT_URLCONF = "config.bench_urls"
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
 STATIC_ROOT = BENCH_DIR / "static"
 # Content is generated in one process with no worker: run tasks (search index) at once. The
