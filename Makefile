@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist); each has its own test database.
 TEST_WORKERS ?= 2
 
-.PHONY: install run test test-postgres e2e browser bench-tools lint format check messages bench worker clean
+.PHONY: install run test test-postgres e2e browser browser-if-possible bench-tools imports lint format check messages bench worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,18 +25,24 @@ run: install
 	@echo "Site: http://127.0.0.1:$(PORT)/  Admin: http://127.0.0.1:$(PORT)/admin/ (admin / stgm-demo)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# The whole suite on the embedded SQLite database; set DATABASE_URL to run it on PostgreSQL.
-test: install
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+# The whole suite on the embedded SQLite database: the tests in parallel, then the browser
+# tests (Chromium and axe-core installed first where this machine allows; otherwise they are
+# skipped and the run says why). `make test-postgres` runs the first part on PostgreSQL.
+test: install browser-if-possible
+	$(BIN)/pytest -n $(TEST_WORKERS) -m 'not e2e' $(PYTEST_ARGS)
+	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stgm} $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stgm} $(BIN)/pytest -n $(TEST_WORKERS) -m 'not e2e' $(PYTEST_ARGS)
 
 # Debian's Chromium and axe-core (package-lock.json) for the browser tests; Playwright cannot
 # download its own browser here. Installs only what is missing or out of date.
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --silent
+
+browser-if-possible:
+	@$(MAKE) --no-print-directory browser || echo "Chromium or axe-core could not be installed here (apt-get needs root, npm the registry): the browser tests will be skipped, and say so."
 
 # wrk (Debian's package) drives the benchmark's load; tests/test_bench.py runs it too.
 bench-tools:
@@ -49,6 +55,11 @@ e2e: install browser
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+# The floors of the house (pyproject.toml [tool.importlinter]).
+imports: install
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

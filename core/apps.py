@@ -7,3 +7,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        # A web address typed without its scheme is taken as https in every admin form, as
+        # Django 6 will do (Django 5.2 warns about every form that does not say so).
+        register_form_field_override(models.URLField, override={"assume_scheme": "https"})
