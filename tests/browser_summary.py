@@ -35,7 +35,7 @@ def browser_test_outcomes(stats: dict) -> tuple[Counter, Counter]:
     return outcomes, reasons
 
 
-def summary_lines(outcomes: Counter, reasons: Counter) -> list[str]:
+def summary_lines(outcomes: Counter, reasons: Counter, markexpr: str = "") -> list[str]:
     lines = []
     ran = outcomes["passed"] + outcomes["failed"] + outcomes["error"]
     if ran:
@@ -47,7 +47,9 @@ def summary_lines(outcomes: Counter, reasons: Counter) -> list[str]:
         lines.append(f"Browser tests: {count} skipped: {reason}")
     if outcomes["deselected"]:
         lines.append(f"Browser tests: {outcomes['deselected']} not selected in this run; {HOW}.")
-    if not lines:
+    if not lines and "e2e" in markexpr:
+        lines.append(f"Browser tests: left out of this run (-m '{markexpr}'); {HOW}.")
+    elif not lines:
         lines.append(f"Browser tests: none in this run; {HOW}.")
     return lines
 
@@ -56,5 +58,6 @@ def summary_lines(outcomes: Counter, reasons: Counter) -> list[str]:
 def pytest_terminal_summary(terminalreporter) -> None:
     outcomes, reasons = browser_test_outcomes(terminalreporter.stats)
     skipped_or_missing = bool(reasons) or not sum(outcomes.values())
-    for line in summary_lines(outcomes, reasons):
+    markexpr = terminalreporter.config.getoption("markexpr", "") or ""
+    for line in summary_lines(outcomes, reasons, markexpr):
         terminalreporter.write_line(line, yellow=skipped_or_missing, green=not skipped_or_missing)

@@ -34,3 +34,10 @@ def test_says_how_to_run_them_when_left_out():
 def test_says_why_they_were_skipped():
     lines = summary_lines(Counter(skipped=2), Counter({"axe-core not installed": 2}))
     assert lines == ["Browser tests: 2 skipped: axe-core not installed"]
+
+
+def test_says_when_the_run_left_them_out_by_marker():
+    assert summary_lines(Counter(), Counter(), "not e2e") == [
+        "Browser tests: left out of this run (-m 'not e2e'); make e2e runs them "
+        "(it installs Chromium and axe-core first)."
+    ]

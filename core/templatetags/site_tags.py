@@ -1,5 +1,8 @@
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
@@ -9,6 +12,33 @@ from core.sections import render_page_sections
 from core.sharing import sharing_meta_context
 
 register = template.Library()
+
+DAY = "j F Y l"
+
+
+def _time(moment, fmt: str) -> str:
+    return format_html(
+        '<time datetime="{}">{}</time>', moment.isoformat(), date_format(moment, fmt)
+    )
+
+
+@register.simple_tag
+def time_range(event) -> str:
+    """ "12 Mart 2026 Perşembe, 19:00–21:00" with machine-readable <time> elements."""
+    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+    if getattr(event, "all_day", False):
+        if start.date() == end.date():
+            return _time(start, DAY)
+        return format_html("{} – {}", _time(start, DAY), _time(end, DAY))
+    if start.date() == end.date():
+        return format_html("{}, {}–{}", _time(start, DAY), _time(start, "H:i"), _time(end, "H:i"))
+    return format_html(
+        "{}, {} – {}, {}",
+        _time(start, DAY),
+        _time(start, "H:i"),
+        _time(end, DAY),
+        _time(end, "H:i"),
+    )
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

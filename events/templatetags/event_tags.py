@@ -2,9 +2,6 @@
 
 from django import template
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,34 +19,8 @@ from events.models import EventFields, EventSeriesPage, Occurrence
 
 register = template.Library()
 
-DAY = "j F Y l"
 # Query parameters of the listing that the feeds follow (not the page number).
 FEED_FILTERS = ("when", "type", "province", "year", "access", "online")
-
-
-def _time(moment, fmt: str) -> str:
-    return format_html(
-        '<time datetime="{}">{}</time>', moment.isoformat(), date_format(moment, fmt)
-    )
-
-
-@register.simple_tag
-def event_time_range(event) -> str:
-    """ "12 Mart 2026 Perşembe, 19:00–21:00" with machine-readable <time> elements."""
-    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
-    if getattr(event, "all_day", False):
-        if start.date() == end.date():
-            return _time(start, DAY)
-        return format_html("{} – {}", _time(start, DAY), _time(end, DAY))
-    if start.date() == end.date():
-        return format_html("{}, {}–{}", _time(start, DAY), _time(start, "H:i"), _time(end, "H:i"))
-    return format_html(
-        "{}, {} – {}, {}",
-        _time(start, DAY),
-        _time(start, "H:i"),
-        _time(end, DAY),
-        _time(end, "H:i"),
-    )
 
 
 @register.simple_tag(takes_context=True)
