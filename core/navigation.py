@@ -1,4 +1,4 @@
-"""Site-wide navigation data cached between requests, dropped whenever pages or settings change.
+"""Site-wide navigation data cached between requests, keyed on the content generation.
 
 The menu and the footer appear on every page; without this they cost several queries each.
 """
@@ -10,9 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .i18n import localized_root
-from .versions import current_version, retire, versioned_get_or_set
-
-VERSION_KEY = "navigation-version"
+from .versions import content_generation, versioned_get_or_set
 
 
 @dataclass(frozen=True)
@@ -22,15 +20,8 @@ class MenuItem:
     path: str
 
 
-def navigation_version() -> int:
-    return current_version(VERSION_KEY)
-
-
-def invalidate_navigation(**kwargs) -> None:
-    """Signal receiver: any published, moved or deleted page or saved setting may show here.
-    Retired now and again on commit (see core.versions.retire): a view restriction cached as
-    absent would otherwise serve a private page publicly."""
-    retire(VERSION_KEY)
+# The old name, until its callers are renamed (the last commit of this branch).
+navigation_version = content_generation
 
 
 def menu_items(request: HttpRequest) -> list[MenuItem]:
@@ -63,8 +54,3 @@ def breadcrumb_trail(page: Page, request: HttpRequest) -> list[Crumb]:
         return [Crumb(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
 
     return versioned_get_or_set(key, compute)
-
-
-def navigation_context(request: HttpRequest) -> dict:
-    """Context processor: the version that keys cached fragments (footer)."""
-    return {"navigation_version": navigation_version()}

@@ -1,4 +1,4 @@
 """Full-page cache of anonymous page views, shared by every app server through the cache.
 
-See `middleware.py` for what is cached and `signals.py` for when it is invalidated.
+See `middleware.py` for what is cached and `core.versions` for when it is invalidated.
 """

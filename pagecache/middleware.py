@@ -5,7 +5,8 @@ served by Wagtail (routable sub-pages and feeds included) and the sitemap. Store
 the response is a 200 that sets no cookie (a page with a form sets the CSRF cookie, a
 message sets its cookie), is not marked private or no-store, and the request carried no
 session. The key is the host, scheme, full path with query string and the active language,
-plus the generation number that signals.py bumps on every content change.
+plus the content and occurrences generations (core.versions), which every change to what
+public pages show retires.
 
 A CSRF cookie alone does not keep a visitor from the cache: an applicant who once opened a
 stand form keeps that cookie for a year, and a stored page carries no token (rendering one
@@ -27,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from .signals import current_generation
+from core.versions import CONTENT, OCCURRENCES, generation
 
 CACHEABLE_VIEWS = {
     "wagtail.views.serve",
@@ -78,7 +79,7 @@ class PageCacheMiddleware:
             ]
         )
         digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"pagecache:{current_generation()}:{digest}"
+        return f"pagecache:{generation(CONTENT)}.{generation(OCCURRENCES)}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not (self.seconds or self.shared_cache_seconds):
