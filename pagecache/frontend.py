@@ -107,7 +107,7 @@ def site_wide_urls(site: Site, root_url: str) -> list[str]:
     """The feeds in every language and every file of the sitemap."""
     from wagtail.coreutils import get_dummy_request
 
-    from home.views import _sitemaps  # the sections /sitemap.xml lists, one source of truth
+    from home.sitemap import sitemap_sections  # what /sitemap.xml lists, one source of truth
 
     urls = []
     for code in language_codes():
@@ -115,7 +115,7 @@ def site_wide_urls(site: Site, root_url: str) -> list[str]:
             urls.extend(root_url + reverse(name) for name in FEED_URL_NAMES)
     urls.append(root_url + reverse(SITEMAP_INDEX_URL_NAME))
     # A new page shifts the pages after it into the next file: purge every file.
-    for section, sitemap in _sitemaps(get_dummy_request(site=site)).items():
+    for section, sitemap in sitemap_sections(get_dummy_request(site=site)).items():
         section_url = root_url + reverse(SITEMAP_SECTION_URL_NAME, kwargs={"section": section})
         urls.append(section_url)
         urls.extend(f"{section_url}?p={number}" for number in sitemap.paginator.page_range[1:])
