@@ -3,6 +3,11 @@
 - `@cacheable_page` marks a view (a function, or a view class such as a `Feed`) whose
   anonymous GET responses the page cache may store and a CDN may keep. Pages served by
   Wagtail (routable sub-pages and their feeds included) are cacheable already.
+- The Wagtail hook `FRONTEND_CACHE_URLS_HOOK` lets an app name the URLs a CDN must purge
+  when pages are published, unpublished, moved or renamed, beyond the pages themselves
+  (which pagecache.frontend works out): feeds and sitemap files that list pages, an event's
+  own calendar file. A hook function is called as `fn(site=, root_url=, pages=)` and returns
+  full URLs; `pages` are the changed page and its live translations (specific, deferred).
 
 Cached responses are keyed on the content and occurrences generations (core.versions).
 """
@@ -10,6 +15,7 @@ Cached responses are keyed on the content and occurrences generations (core.vers
 from collections.abc import Callable
 from typing import TypeVar
 
+FRONTEND_CACHE_URLS_HOOK = "frontend_cache_urls"
 MARK = "cacheable_page"
 
 View = TypeVar("View", bound=Callable)

@@ -426,7 +426,7 @@ def test_a_failure_to_work_out_the_urls_does_not_stop_a_publish(
     def broken(*_args):
         raise RuntimeError("sitemap unavailable")
 
-    monkeypatch.setattr(pagecache.frontend, "site_wide_urls", broken)
+    monkeypatch.setattr(pagecache.frontend, "registered_urls", broken)
     page = make_standard_page(home, title="Duyuru", slug="duyuru")
     purging.purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
