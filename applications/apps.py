@@ -17,9 +17,9 @@ class ApplicationsConfig(AppConfig):
 
     # --- Cache generations (core.versions): kept apart from the rest of this config ---------
     def ready(self) -> None:
-        from core.versions import public_models
+        from core.versions import APPLICATIONS, public_models
 
         from .models import StandApplication
 
         # An application changes the "stands left" and the call's state on the festival page.
-        public_models.register(StandApplication)
+        public_models.register(StandApplication, generation=APPLICATIONS)

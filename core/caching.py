@@ -9,7 +9,7 @@
   own calendar file. A hook function is called as `fn(site=, root_url=, pages=)` and returns
   full URLs; `pages` are the changed page and its live translations (specific, deferred).
 
-Cached responses are keyed on the content and occurrences generations (core.versions).
+Cached responses are keyed on the generations of core.versions.
 """
 
 from collections.abc import Callable

@@ -8,6 +8,10 @@ generation makes every such key unreachable.
   language switcher, footer, search results, other editions, ...).
 - `occurrences`: the stored dates of events changed (events.services). Keys what is
   computed from the occurrence table alone, and the full-page cache.
+- `applications`: an application to a call was saved (a visitor applying, a reviewer
+  deciding). Keys the full-page cache alone: a call's page shows its stands left and its
+  state, no cached fragment shows applications, so a burst of applications leaves menus
+  and search results cached.
 
     generation("content")  # the current number, to put in a cache key
     retire("content")      # a change: now, and again when the transaction commits
@@ -19,10 +23,12 @@ Two consequences make them cheap to read:
 - a value stored under a key that carries a generation never changes, so each process also
   keeps a copy (`versioned_get_or_set`): a new generation is a new key, on every server.
 
-Which changes retire `content` is an allow-list, not a list of exceptions: a saved search
-log, background task, session, e-mail log, log entry or user must never empty the caches
-(each anonymous search enqueues a task). Pages always count; any other model counts once
-the app that owns it registers it (`public_models.register(Model)` in its AppConfig.ready()).
+What retires a generation is an allow-list, not a list of exceptions: a saved search log,
+background task, session, e-mail log, log entry or user must never empty the caches (each
+anonymous search enqueues a task). Pages always retire `content`; any other model retires
+a generation once the app that owns it registers it in its AppConfig.ready():
+`public_models.register(Model)` (content) or `public_models.register(Model,
+generation=APPLICATIONS)`.
 """
 
 import threading
@@ -37,7 +43,10 @@ from django.db import connection, models, transaction
 
 CONTENT = "content"
 OCCURRENCES = "occurrences"
-GENERATIONS = (CONTENT, OCCURRENCES)
+APPLICATIONS = "applications"
+GENERATIONS = (CONTENT, OCCURRENCES, APPLICATIONS)
+#: What the full-page cache keys on: every change a public page may show.
+PAGE_GENERATIONS = GENERATIONS
 
 #: Values of versioned keys kept in each process (the least recently used are dropped).
 LOCAL_COPIES = 2000
@@ -170,26 +179,28 @@ def versioned_get_or_set(key: str, compute: Callable[[], Any], timeout: float | 
     return value
 
 
-# --- What retires the content generation ----------------------------------------------------
+# --- What retires a generation -------------------------------------------------------------
 
 
 class PublicModels:
     """The allow-list of models (besides pages) whose saved or deleted rows show on public
-    pages. The app that owns a model registers it; nothing else retires `content`."""
+    pages, each with the generation it retires. The app that owns a model registers it."""
 
     def __init__(self) -> None:
-        self.models: set[type[models.Model]] = set()
+        self.models: dict[type[models.Model], str] = {}
 
-    def register(self, *model_classes: type[models.Model]) -> None:
+    def register(self, *model_classes: type[models.Model], generation: str = CONTENT) -> None:
+        cache_key(generation)  # a known name
         for model in model_classes:
-            self.models.add(model._meta.concrete_model)
+            self.models[model._meta.concrete_model] = generation
 
-    def __contains__(self, model: type[models.Model]) -> bool:
+    def generation_of(self, model) -> str | None:
+        """The generation a change to `model` retires; None if public pages never show it."""
         meta = getattr(model, "_meta", None)
-        return meta is not None and meta.concrete_model in self.models
+        return None if meta is None else self.models.get(meta.concrete_model)
 
-    def __iter__(self):
-        return iter(sorted(self.models, key=lambda model: model._meta.label))
+    def __contains__(self, model) -> bool:
+        return self.generation_of(model) is not None
 
 
 public_models = PublicModels()
@@ -229,15 +240,17 @@ def on_save(sender, instance, update_fields=None, **_kwargs) -> None:
     if isinstance(instance, Page):
         if page_save_shows(instance, update_fields):
             retire(CONTENT)
-    elif sender in public_models:
-        retire(CONTENT)
+    elif name := public_models.generation_of(sender):
+        retire(name)
 
 
 def on_delete(sender, instance, **_kwargs) -> None:
     from wagtail.models import Page
 
-    if isinstance(instance, Page) or sender in public_models:
+    if isinstance(instance, Page):
         retire(CONTENT)
+    elif name := public_models.generation_of(sender):
+        retire(name)
 
 
 def register_wagtail_models() -> None:

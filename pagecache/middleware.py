@@ -6,8 +6,8 @@ served by Wagtail (routable sub-pages and feeds included) and the views that app
 the response is a 200 that sets no cookie (a page with a form sets the CSRF cookie, a
 message sets its cookie), is not marked private or no-store, and the request carried no
 session. The key is the host, scheme, full path with query string and the active language,
-plus the content and occurrences generations (core.versions), which every change to what
-public pages show retires.
+plus the generations of core.versions (content, occurrences, applications), which every
+change to what public pages show retires.
 
 A CSRF cookie alone does not keep a visitor from the cache: an applicant who once opened a
 stand form keeps that cookie for a year, and a stored page carries no token (rendering one
@@ -30,7 +30,7 @@ from django.utils.cache import get_max_age, patch_cache_control, patch_vary_head
 from django.utils.translation import get_language
 
 from core.caching import is_cacheable_page
-from core.versions import CONTENT, OCCURRENCES, generation
+from core.versions import PAGE_GENERATIONS, generation
 
 # Wagtail's page view is not ours to mark; every other cacheable view is marked by its app.
 WAGTAIL_SERVE = "wagtail.views.serve"
@@ -72,7 +72,8 @@ class PageCacheMiddleware:
             ]
         )
         digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"pagecache:{generation(CONTENT)}.{generation(OCCURRENCES)}:{digest}"
+        generations = ".".join(str(generation(name)) for name in PAGE_GENERATIONS)
+        return f"pagecache:{generations}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not (self.seconds or self.shared_cache_seconds):

@@ -7,11 +7,11 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self) -> None:
-        from core.versions import public_models
+        from core.versions import APPLICATIONS, public_models
 
         from .models import Narrator, NarratorApplication, Testimonial, Theme
 
         # Snippets shown on story pages, the archive's filters and the home page's stories.
         public_models.register(Narrator, Testimonial, Theme)
         # An application changes the open call's state shown on its page.
-        public_models.register(NarratorApplication)
+        public_models.register(NarratorApplication, generation=APPLICATIONS)

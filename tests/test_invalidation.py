@@ -9,7 +9,14 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, PageViewRestriction
 
-from core.versions import CONTENT, OCCURRENCES, generation, public_models, retire
+from core.versions import (
+    APPLICATIONS,
+    CONTENT,
+    OCCURRENCES,
+    generation,
+    public_models,
+    retire,
+)
 from tests.builders import make_standard_page, make_venue
 from tests.test_pagecache import cached_site, get  # noqa: F401 - the fixture page_cache uses
 from tests.test_production import production  # noqa: F401 - the fixture cached_site asks for
@@ -95,6 +102,19 @@ def test_a_view_restriction_retires_cached_pages(client, home, page_cache):
     assert get(client, page.url)[0].status_code == 302  # to the login page, never cached
 
 
+def test_an_application_retires_cached_pages_not_fragments(client, home, page_cache):
+    from applications import services
+    from tests.applications_builders import application_fields, make_festival
+    from tests.builders import make_events_index
+
+    festival = make_festival(make_events_index(home))
+    cached(client, festival.url)
+    content = generation(CONTENT)
+    services.submit_stand_application(festival, application_fields(), "tr")
+    assert generation(CONTENT) == content  # menus, search results and the like stay cached
+    assert get(client, festival.url)[1] == "miss"  # its stands left may have changed
+
+
 def test_stored_event_dates_retire_cached_pages(client, home, page_cache):
     cached(client, home.url)
     retire(OCCURRENCES)  # what events.services does when it stores dates again
@@ -120,8 +140,6 @@ def test_the_allow_list_names_what_public_pages_show():
                 "stories.Narrator",
                 "stories.Theme",
                 "stories.Testimonial",
-                "stories.NarratorApplication",
-                "applications.StandApplication",
             )
         ),
         Site,
@@ -142,7 +160,12 @@ def test_the_allow_list_names_what_public_pages_show():
         apps.get_model("applications", "ApplicationEmail"),
         apps.get_model("applications", "ApplicationLogEntry"),
     ]
-    assert [model for model in shown if model not in public_models] == []
+    assert [model for model in shown if public_models.generation_of(model) != CONTENT] == []
+    applications = [
+        apps.get_model("applications", "StandApplication"),
+        apps.get_model("stories", "NarratorApplication"),
+    ]
+    assert {public_models.generation_of(model) for model in applications} == {APPLICATIONS}
     assert [model for model in never if model in public_models] == []
 
 
