@@ -20,15 +20,11 @@ class MenuItem:
     path: str
 
 
-# The old name, until its callers are renamed (the last commit of this branch).
-navigation_version = content_generation
-
-
 def menu_items(request: HttpRequest) -> list[MenuItem]:
     root = localized_root(request)
     if root is None:
         return []
-    key = f"menu:{navigation_version()}:{root.pk}:{get_language()}"
+    key = f"menu:{content_generation()}:{root.pk}:{get_language()}"
 
     def compute() -> list[MenuItem]:
         children = root.get_children().live().public().in_menu()
@@ -47,7 +43,7 @@ def breadcrumb_trail(page: Page, request: HttpRequest) -> list[Crumb]:
     """The page's ancestors below the tree root (the home page first), cached like the menu:
     every page but the home page shows them."""
     site = Site.find_for_request(request)
-    key = f"breadcrumbs:{navigation_version()}:{getattr(site, 'pk', None)}:{page.pk}"
+    key = f"breadcrumbs:{content_generation()}:{getattr(site, 'pk', None)}:{page.pk}"
 
     def compute() -> list[Crumb]:
         ancestors = page.get_ancestors().filter(depth__gte=2)

@@ -8,8 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from core.navigation import navigation_version
-from core.versions import versioned_get_or_set
+from core.versions import content_generation, versioned_get_or_set
 from stories.models import StoryIndexPage, StoryPage, Testimonial
 
 register = template.Library()
@@ -48,7 +47,7 @@ def home_stories(context) -> str:
     request = context.get("request")
     locale_id = _locale_id(context)
     host = request.get_host() if request is not None else ""
-    key = f"home-stories:{navigation_version()}:{host}:{locale_id}"
+    key = f"home-stories:{content_generation()}:{host}:{locale_id}"
 
     def render() -> str:
         return render_to_string(
