@@ -14,3 +14,12 @@ class ApplicationsConfig(AppConfig):
 
     name = "applications"
     verbose_name = _("Applications")
+
+    # --- Cache generations (core.versions): kept apart from the rest of this config ---------
+    def ready(self) -> None:
+        from core.versions import APPLICATIONS, public_models
+
+        from .models import StandApplication
+
+        # An application changes the "stands left" and the call's state on the festival page.
+        public_models.register(StandApplication, generation=APPLICATIONS)

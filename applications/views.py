@@ -39,13 +39,12 @@ def private(response: HttpResponse) -> HttpResponse:
 
 def privacy_url(request: HttpRequest) -> str:
     """The privacy notice in the visitor's language, cached until a page or the settings
-    change (the navigation version): every form links to it."""
-    from core.navigation import navigation_version
-    from core.versions import versioned_get_or_set
+    change (the content generation): every form links to it."""
+    from core.versions import content_generation, versioned_get_or_set
     from home.models import SiteSettings
 
     site = Site.find_for_request(request)
-    key = f"privacy-url:{navigation_version()}:{getattr(site, 'pk', None)}:{get_language()}"
+    key = f"privacy-url:{content_generation()}:{getattr(site, 'pk', None)}:{get_language()}"
 
     def compute() -> str:
         page = SiteSettings.for_request(request).privacy_page

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """The site-wide kernel: base page, blocks, i18n, cache versions, Turkish text. No pages."""
+    """The site-wide kernel: base page, blocks, i18n, cache generations, Turkish text. No pages."""
 
     name = "core"
     verbose_name = _("Core")
@@ -11,6 +11,14 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db import models
         from wagtail.admin.forms.models import register_form_field_override
+
+        from . import versions
+
+        versions.register_wagtail_models()
+        # First in INSTALLED_APPS: the content generation's on-commit bump then runs before
+        # the front-end cache's purge (pagecache.frontend), so a CDN that fetches a purged
+        # page again never gets the page cache's old copy.
+        versions.connect()
 
         # A web address typed without its scheme is taken as https in every admin form, as
         # Django 6 will do (Django 5.2 warns about every form that does not say so).

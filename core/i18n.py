@@ -35,7 +35,7 @@ def _memo(request: HttpRequest, key, compute):
 
 def site_roots(request: HttpRequest) -> dict[str, Page]:
     """Language code -> the site's home page in that language (live or not)."""
-    from .navigation import navigation_version
+    from .versions import content_generation
 
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
@@ -43,15 +43,15 @@ def site_roots(request: HttpRequest) -> dict[str, Page]:
         roots = site.root_page.get_translations(inclusive=True).select_related("locale")
         return {root.locale.language_code: root for root in roots}
 
-    key = f"site-roots:{navigation_version()}:{site.pk}"
+    key = f"site-roots:{content_generation()}:{site.pk}"
     return _memo(request, "roots", lambda: versioned_get_or_set(key, compute))
 
 
 def any_view_restrictions() -> bool:
     """Whether any page is private; when none is, `.public()` and its query can be skipped."""
-    from .navigation import navigation_version
+    from .versions import content_generation
 
-    key = f"any-view-restrictions:{navigation_version()}"
+    key = f"any-view-restrictions:{content_generation()}"
     return versioned_get_or_set(key, PageViewRestriction.objects.exists)
 
 
@@ -66,7 +66,7 @@ def live_translation_urls(page: Page, request: HttpRequest | None = None) -> dic
     Cached between requests until a page is published, moved or deleted (the navigation
     version): the switcher and the hreflang links of every page need it.
     """
-    from .navigation import navigation_version
+    from .versions import content_generation
 
     def compute():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
@@ -77,17 +77,17 @@ def live_translation_urls(page: Page, request: HttpRequest | None = None) -> dic
     if request is None:
         return compute()
     site = Site.find_for_request(request)
-    key = f"translation-urls:{navigation_version()}:{getattr(site, 'pk', None)}:{page.pk}"
+    key = f"translation-urls:{content_generation()}:{getattr(site, 'pk', None)}:{page.pk}"
     return _memo(request, ("translations", page.pk), lambda: versioned_get_or_set(key, compute))
 
 
 def original_translation_pk(page: Page) -> int:
     """The pk of the first created of the page's translations (drafts included), which
     holds what all of them share, e.g. a call's applications. Cached like the page tree:
-    only deleting a page can change it, and that bumps the navigation version."""
-    from .navigation import navigation_version
+    only deleting a page can change it, and that bumps the content generation."""
+    from .versions import content_generation
 
-    key = f"original-translation:{navigation_version()}:{page.translation_key}"
+    key = f"original-translation:{content_generation()}:{page.translation_key}"
 
     def compute() -> int:
         translations = Page.objects.filter(translation_key=page.translation_key)

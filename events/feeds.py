@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from wagtail.models import Locale, Page
 
+from core.caching import cacheable_page
+
 from .choices import EventStatus, EventType
 from .forms import EventFilterForm
 from .ical import EventEntry, build_calendar, uid_for
@@ -69,6 +71,8 @@ def _live_event_page(page_id: int, locale: Locale) -> EventFields:
     return page
 
 
+# Calendar apps poll the feeds; they change when pages do, which retires every cached copy.
+@cacheable_page
 def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
     """One event (or a whole series, with its changed and cancelled dates) as a file."""
     page = _live_event_page(page_id, Locale.get_active())
@@ -139,6 +143,7 @@ def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> l
     return events
 
 
+@cacheable_page
 def events_ics(request: HttpRequest) -> HttpResponse:
     """The listing as a subscribable calendar, with the same filters as the listing."""
     locale = Locale.get_active()
@@ -185,6 +190,7 @@ def status_label(status: str) -> str:
     return str(EventStatus(status).label) if status in EventStatus.values else ""
 
 
+@cacheable_page
 class UpcomingEventsFeed(Feed):
     """Upcoming events of the URL's language (each event once, at its next date)."""
 

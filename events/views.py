@@ -4,11 +4,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from core.pagination import CachedCountPaginator, query_digest
-from core.versions import current_version
+from core.versions import OCCURRENCES, generation
 
 from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
 from .forms import EventFilterForm
-from .models import OCCURRENCES_VERSION_KEY, EventIndexPage, Occurrence
+from .models import EventIndexPage, Occurrence
 
 EVENTS_PER_PAGE = 12
 #: How long a listing's "N dates" may lag behind the clock (dates that ended meanwhile).
@@ -31,7 +31,7 @@ def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
         occurrences = occurrences.past()
     else:
         occurrences = occurrences.upcoming()
-    version = current_version(OCCURRENCES_VERSION_KEY)
+    version = generation(OCCURRENCES)
     paginator = CachedCountPaginator(
         occurrences,
         EVENTS_PER_PAGE,

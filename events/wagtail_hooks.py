@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -5,7 +8,9 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Occurrence, Venue
+from core.caching import FRONTEND_CACHE_URLS_HOOK
+
+from .models import EventFields, Occurrence, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -41,3 +46,26 @@ class UpcomingEventsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_upcoming_events_panel(request, panels) -> None:
     panels.append(UpcomingEventsPanel())
+
+
+# Calendar files and feeds under every language prefix (events/urls.py), for the CDN purge.
+SITE_WIDE_FEED_URL_NAMES = (
+    "event_feeds:events_ics",
+    "event_feeds:events_rss",
+    "event_feeds:events_atom",
+)
+
+
+@hooks.register(FRONTEND_CACHE_URLS_HOOK)
+def feed_urls_to_purge(site, root_url: str, pages) -> list[str]:
+    """The site-wide feeds in every language, and each changed event's own calendar file
+    (the URL's language picks the text)."""
+    urls = []
+    events = [page.pk for page in pages if isinstance(page.specific_deferred, EventFields)]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.extend(root_url + reverse(name) for name in SITE_WIDE_FEED_URL_NAMES)
+            urls.extend(
+                root_url + reverse("event_feeds:event_ics", kwargs={"page_id": pk}) for pk in events
+            )
+    return urls

@@ -100,3 +100,9 @@ class MultilingualSitemap(Sitemap):
                     }
                 )
         return urls
+
+
+def sitemap_sections(request) -> dict:
+    """The sections /sitemap.xml lists (one file per `MultilingualSitemap.limit` pages):
+    the views serve them, the CDN purge lists their files."""
+    return {"pages": MultilingualSitemap(request)}

@@ -5,9 +5,12 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .sitemap import MultilingualSitemap
+from core.caching import cacheable_page
+
+from .sitemap import sitemap_sections
 
 
+@cacheable_page
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
@@ -20,19 +23,17 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _sitemaps(request: HttpRequest) -> dict:
-    return {"pages": MultilingualSitemap(request)}
-
-
+@cacheable_page
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
     """The sitemap index: one sitemap file per MultilingualSitemap.limit pages."""
     return django_sitemap_index(
-        request, sitemaps=_sitemaps(request), sitemap_url_name="sitemap_section"
+        request, sitemaps=sitemap_sections(request), sitemap_url_name="sitemap_section"
     )
 
 
+@cacheable_page
 @require_GET
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """One file of the sitemap (`?p=2` for the second)."""
-    return django_sitemap(request, sitemaps=_sitemaps(request), section=section)
+    return django_sitemap(request, sitemaps=sitemap_sections(request), section=section)

@@ -1,7 +1,13 @@
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.coreutils import get_dummy_request
 from wagtail.models import Locale, Page
+
+from core.caching import FRONTEND_CACHE_URLS_HOOK
+
+from .sitemap import sitemap_sections
 
 
 def untranslated_pages(limit: int = 10) -> list[tuple[Page, list[Locale]]]:
@@ -33,3 +39,14 @@ class UntranslatedPagesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_untranslated_pages_panel(request, panels) -> None:
     panels.append(UntranslatedPagesPanel())
+
+
+@hooks.register(FRONTEND_CACHE_URLS_HOOK)
+def sitemap_urls_to_purge(site, root_url: str, pages) -> list[str]:
+    """Every file of the sitemap: a new page shifts the pages after it into the next file."""
+    urls = [root_url + reverse("sitemap")]
+    for section, sitemap in sitemap_sections(get_dummy_request(site=site)).items():
+        section_url = root_url + reverse("sitemap_section", kwargs={"section": section})
+        urls.append(section_url)
+        urls.extend(f"{section_url}?p={number}" for number in sitemap.paginator.page_range[1:])
+    return urls

@@ -9,10 +9,10 @@ class PageCacheConfig(AppConfig):
     default = True
 
     def ready(self) -> None:
-        from . import frontend, signals
+        from . import frontend
 
-        signals.connect()
-        # After the page cache's handlers, so its on-commit bump runs before the CDN purge.
+        # After core's receivers (core.versions.connect), so that the content generation's
+        # on-commit bump runs before the CDN purge.
         frontend.connect()
 
 

@@ -12,9 +12,11 @@ slug change, `purge_page_after_commit` purges in one `PurgeBatch`:
 
 - the page and its live translations, each with its cached paths (`get_cached_paths()`,
   plus the routable sub-pages that take no argument, e.g. an event index's `calendar/`,
-  a story archive's `feed/`), and an event's own `.ics` file in every language;
+  a story archive's `feed/`);
 - their ancestors up to the home page of their language, and the home of every language;
-- the site-wide feeds (events `.ics`, RSS, Atom) in every language and every sitemap file;
+- what apps add through the `frontend_cache_urls` hook (core.caching): events its site-wide
+  feeds (`.ics`, RSS, Atom) in every language and an event's own `.ics` file, home every
+  sitemap file;
 - after a move or a slug change, also the old URL and the old parent's chain.
 
 Not purged (they expire after `STGM_FRONTEND_CACHE_SECONDS`): query-string variants of a
@@ -31,26 +33,18 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.urls import NoReverseMatch
+from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
-# Site-wide URLs (names in config/urls.py and events/urls.py) that list pages.
-FEED_URL_NAMES = ("event_feeds:events_ics", "event_feeds:events_rss", "event_feeds:events_atom")
-SITEMAP_INDEX_URL_NAME = "sitemap"
-SITEMAP_SECTION_URL_NAME = "sitemap_section"
-EVENT_ICS_URL_NAME = "event_feeds:event_ics"
+from core.caching import FRONTEND_CACHE_URLS_HOOK
 
 logger = logging.getLogger(__name__)
 
 
 def frontend_cache_configured() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def routable_subpaths(page: Page) -> list[str]:
@@ -89,36 +83,12 @@ def ancestor_pages(pages: Iterable[Page]) -> list[Page]:
     return list(Page.objects.filter(path__in=paths).specific(defer=True))
 
 
-def event_ics_urls(pages: Iterable[Page], root_url: str) -> list[str]:
-    """An event's own calendar file, in every language (the URL's language picks the text)."""
-    from events.models import EventFields
-
+def registered_urls(site: Site, root_url: str, pages: list[Page]) -> list[str]:
+    """The URLs that apps add through the `frontend_cache_urls` hook (core.caching): feeds
+    and sitemap files that list pages, an event's own calendar file."""
     urls = []
-    for page in pages:
-        if isinstance(page.specific_deferred, EventFields):
-            for code in language_codes():
-                with translation.override(code):
-                    path = reverse(EVENT_ICS_URL_NAME, kwargs={"page_id": page.pk})
-                urls.append(root_url + path)
-    return urls
-
-
-def site_wide_urls(site: Site, root_url: str) -> list[str]:
-    """The feeds in every language and every file of the sitemap."""
-    from wagtail.coreutils import get_dummy_request
-
-    from home.views import _sitemaps  # the sections /sitemap.xml lists, one source of truth
-
-    urls = []
-    for code in language_codes():
-        with translation.override(code):
-            urls.extend(root_url + reverse(name) for name in FEED_URL_NAMES)
-    urls.append(root_url + reverse(SITEMAP_INDEX_URL_NAME))
-    # A new page shifts the pages after it into the next file: purge every file.
-    for section, sitemap in _sitemaps(get_dummy_request(site=site)).items():
-        section_url = root_url + reverse(SITEMAP_SECTION_URL_NAME, kwargs={"section": section})
-        urls.append(section_url)
-        urls.extend(f"{section_url}?p={number}" for number in sitemap.paginator.page_range[1:])
+    for fn in hooks.get_hooks(FRONTEND_CACHE_URLS_HOOK):
+        urls.extend(fn(site=site, root_url=root_url, pages=pages))
     return urls
 
 
@@ -146,8 +116,7 @@ def build_purge_batch(
         batch.add_urls(page_urls(item, batch))
     if old_page is not None:  # same pk as `page`, another URL
         batch.add_urls(page_urls(old_page, batch))
-    batch.add_urls(event_ics_urls(shown, root_url))
-    batch.add_urls(site_wide_urls(site, root_url))
+    batch.add_urls(registered_urls(site, root_url, shown))
     return batch
 
 

@@ -1,11 +1,13 @@
 """Full-page cache for anonymous visitors.
 
 Served from the cache: GET and HEAD requests without a session or messages cookie, for pages
-served by Wagtail (routable sub-pages and feeds included) and the sitemap. Stored only when
+served by Wagtail (routable sub-pages and feeds included) and the views that apps mark with
+`core.caching.cacheable_page` (the sitemap, robots.txt, calendar feeds). Stored only when
 the response is a 200 that sets no cookie (a page with a form sets the CSRF cookie, a
 message sets its cookie), is not marked private or no-store, and the request carried no
 session. The key is the host, scheme, full path with query string and the active language,
-plus the generation number that signals.py bumps on every content change.
+plus the generations of core.versions (content, occurrences, applications), which every
+change to what public pages show retires.
 
 A CSRF cookie alone does not keep a visitor from the cache: an applicant who once opened a
 stand form keeps that cookie for a year, and a stored page carries no token (rendering one
@@ -27,19 +29,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from .signals import current_generation
+from core.caching import is_cacheable_page
+from core.versions import PAGE_GENERATIONS, generation
 
-CACHEABLE_VIEWS = {
-    "wagtail.views.serve",
-    "home.views.sitemap",
-    "home.views.sitemap_section",
-    "home.views.robots_txt",
-    # Calendar apps poll these; they change when pages do, which retires every cached copy.
-    "events.feeds.event_ics",
-    "events.feeds.events_ics",
-    "events.feeds.UpcomingEventsFeed",
-    "events.feeds.UpcomingEventsAtomFeed",
-}
+# Wagtail's page view is not ours to mark; every other cacheable view is marked by its app.
+WAGTAIL_SERVE = "wagtail.views.serve"
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
 HIT_HEADER = "X-Page-Cache"
 
@@ -78,7 +72,8 @@ class PageCacheMiddleware:
             ]
         )
         digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"pagecache:{current_generation()}:{digest}"
+        generations = ".".join(str(generation(name)) for name in PAGE_GENERATIONS)
+        return f"pagecache:{generations}:{digest}"
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not (self.seconds or self.shared_cache_seconds):
@@ -121,12 +116,13 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Cookie",))
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
-        request._pagecache_view = view_path(view_func)  # type: ignore[attr-defined]
+        cacheable = is_cacheable_page(view_func) or view_path(view_func) == WAGTAIL_SERVE
+        request._pagecache_cacheable = cacheable  # type: ignore[attr-defined]
 
     def storable(self, request: HttpRequest, response: HttpResponseBase) -> bool:
         if request.method != "GET":
             return False
-        if getattr(request, "_pagecache_view", None) not in CACHEABLE_VIEWS:
+        if not getattr(request, "_pagecache_cacheable", False):
             return False
         if response.status_code != 200 or response.streaming or response.cookies:
             return False

@@ -151,7 +151,7 @@ def describe(hits: list[Hit], text: str) -> list[Hit]:
 
 
 #: How long a query's counts and ranked page ids are kept. They are also dropped whenever
-#: pages are published, moved or deleted (the navigation version is in the key), but the
+#: pages are published, moved or deleted (the content generation is in the key), but the
 #: worker updates the search index shortly after a publish: this bounds how long a result
 #: computed in between can stay.
 SEARCH_CACHE_SECONDS = 300
@@ -161,10 +161,10 @@ def cached_search(parts: tuple, compute):
     """What `compute` returns for the search described by `parts`, shared by every app
     server until pages change. A popular query ("istanbul") matches most pages: ranking
     them took 60-100 ms of PostgreSQL per query on the benchmark's 2,850 pages a language."""
-    from core.navigation import navigation_version
+    from core.versions import content_generation
 
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"search:{navigation_version()}:{digest}"
+    key = f"search:{content_generation()}:{digest}"
     return versioned_get_or_set(key, compute, timeout=SEARCH_CACHE_SECONDS)
 
 
@@ -407,7 +407,7 @@ def title_vocabulary(language: str) -> dict[str, str]:
     which it may show untranslated), and the provinces' names: their ASCII folding -> the
     word in lower case (a province as written). Cached until a page is published, moved or
     deleted."""
-    from core.navigation import navigation_version
+    from core.versions import content_generation
 
     def compute() -> dict[str, str]:
         languages = {language, source_language()}
@@ -422,7 +422,7 @@ def title_vocabulary(language: str) -> dict[str, str]:
             vocabulary.setdefault(ascii_fold(province.label), province.label)
         return vocabulary
 
-    key = f"search-vocabulary:{navigation_version()}:{language}"
+    key = f"search-vocabulary:{content_generation()}:{language}"
     return versioned_get_or_set(key, compute, timeout=60 * 60 * 24)
 
 

@@ -7,14 +7,11 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from core.versions import APPLICATIONS, public_models
 
-        from core.navigation import invalidate_navigation
+        from .models import Narrator, NarratorApplication, Testimonial, Theme
 
-        from .models import Narrator, Testimonial, Theme
-
-        # The home page's cached stories section is keyed by the navigation version, which
-        # page publishing already bumps; these snippets show there too.
-        for model in (Narrator, Testimonial, Theme):
-            post_save.connect(invalidate_navigation, sender=model, dispatch_uid=f"nav-{model}")
-            post_delete.connect(invalidate_navigation, sender=model, dispatch_uid=f"nav-d-{model}")
+        # Snippets shown on story pages, the archive's filters and the home page's stories.
+        public_models.register(Narrator, Testimonial, Theme)
+        # An application changes the open call's state shown on its page.
+        public_models.register(NarratorApplication, generation=APPLICATIONS)

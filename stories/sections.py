@@ -8,8 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from core.navigation import navigation_version
-from core.versions import versioned_get_or_set
+from core.versions import content_generation, versioned_get_or_set
 
 from .models import StoryIndexPage, StoryPage, Testimonial
 
@@ -41,12 +40,12 @@ def _localize_pages(testimonials: list[Testimonial], locale_id: int) -> None:
 def home_stories(context) -> str:
     """The home page's stories section: featured (then newest) stories of the page's
     language, the archive link, and the testimonials chosen for the home page. Cached until
-    a page is published, moved or deleted or one of these snippets changes (the navigation
-    version), so the home page pays no query for it most of the time."""
+    a page is published, moved or deleted or one of these snippets changes (the content
+    generation), so the home page pays no query for it most of the time."""
     request = context.get("request")
     locale_id = _locale_id(context)
     host = request.get_host() if request is not None else ""
-    key = f"home-stories:{navigation_version()}:{host}:{locale_id}"
+    key = f"home-stories:{content_generation()}:{host}:{locale_id}"
 
     def render() -> str:
         return render_to_string(
@@ -87,7 +86,7 @@ def home_stories_context(locale_id: int | None) -> dict:
 def pages_with_sections() -> tuple[frozenset, frozenset]:
     """The events stories were told at, and the (language, page) pairs testimonials are
     about: most pages have neither, and then pay no query for these sections. Cached until
-    a page or a snippet changes (the navigation version)."""
+    a page or a snippet changes (the content generation)."""
 
     def compute() -> tuple[frozenset, frozenset]:
         told = StoryPage.objects.live().exclude(event=None).values_list("event_id", flat=True)
@@ -96,7 +95,7 @@ def pages_with_sections() -> tuple[frozenset, frozenset]:
         )
         return frozenset(told), frozenset(about)
 
-    return versioned_get_or_set(f"stories:section-pages:{navigation_version()}", compute)
+    return versioned_get_or_set(f"stories:section-pages:{content_generation()}", compute)
 
 
 def testimonials_for(context, page: Page) -> str:

@@ -388,7 +388,7 @@ def test_errors_are_not_shared(client, home, cdn_site):
 @pytest.mark.parametrize("kind", ["cookie", "csrf token", "private", "session"])
 def test_responses_for_one_visitor_are_not_shared(kind):
     request = RequestFactory().get("/tr/festival/")
-    request._pagecache_view = "wagtail.views.serve"  # what process_view records
+    request._pagecache_cacheable = True  # what process_view records
     response = HttpResponse("for one visitor")
     if kind == "cookie":
         response.set_cookie("messages", "saved")
@@ -405,7 +405,7 @@ def test_responses_for_one_visitor_are_not_shared(kind):
 
 def test_a_plain_response_for_anyone_is_shared():
     request = RequestFactory().get("/tr/festival/")
-    request._pagecache_view = "wagtail.views.serve"
+    request._pagecache_cacheable = True
     with override_settings(STGM_PAGE_CACHE_SECONDS=0, STGM_FRONTEND_CACHE_SECONDS=600):
         served = PageCacheMiddleware(lambda _request: HttpResponse("for anyone"))(request)
     assert cache_control(served) == SHARED
@@ -426,7 +426,7 @@ def test_a_failure_to_work_out_the_urls_does_not_stop_a_publish(
     def broken(*_args):
         raise RuntimeError("sitemap unavailable")
 
-    monkeypatch.setattr(pagecache.frontend, "site_wide_urls", broken)
+    monkeypatch.setattr(pagecache.frontend, "registered_urls", broken)
     page = make_standard_page(home, title="Duyuru", slug="duyuru")
     purging.purged.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,4 +1,4 @@
-"""Cache versions: read once per request, and versioned values kept in each process."""
+"""Cache generations: read once per request, and versioned values kept in each process."""
 
 import pytest
 from django.core.cache import cache
@@ -6,14 +6,16 @@ from django.core.signals import request_finished, request_started
 
 from core import versions
 from core.versions import (
+    CONTENT,
     LocalCopies,
-    bump_version,
-    current_version,
+    bump,
+    cache_key,
+    generation,
     retire,
     versioned_get_or_set,
 )
 
-KEY = "test-version"
+KEY = cache_key(CONTENT)
 # request_finished closes old database connections.
 pytestmark = pytest.mark.django_db
 
@@ -25,42 +27,51 @@ def in_request():
     request_finished.send(sender=None)
 
 
-def test_a_request_reads_each_version_once(in_request):
-    first = current_version(KEY)
+def test_a_request_reads_each_generation_once(in_request):
+    first = generation(CONTENT)
     cache.incr(KEY)  # another app server publishes meanwhile
-    assert current_version(KEY) == first  # one request renders with one version
+    assert generation(CONTENT) == first  # one request renders with one generation
     request_finished.send(sender=None)
     request_started.send(sender=None)
-    assert current_version(KEY) == first + 1
+    assert generation(CONTENT) == first + 1
 
 
 def test_outside_a_request_every_read_asks_the_shared_cache():
-    first = current_version(KEY)
+    first = generation(CONTENT)
     cache.incr(KEY)
-    assert current_version(KEY) == first + 1
+    assert generation(CONTENT) == first + 1
 
 
 def test_a_bump_in_the_request_is_seen_by_the_rest_of_it(in_request):
-    first = current_version(KEY)
-    bump_version(KEY)
-    assert current_version(KEY) == first + 1
+    first = generation(CONTENT)
+    bump(CONTENT)
+    assert generation(CONTENT) == first + 1
 
 
-def test_an_evicted_version_never_comes_back_as_an_old_number():
-    first = current_version(KEY)
+def test_an_evicted_generation_never_comes_back_as_an_old_number():
+    first = generation(CONTENT)
     cache.delete(KEY)
-    assert current_version(KEY) > first
+    assert generation(CONTENT) > first
     cache.delete(KEY)
-    bump_version(KEY)
-    assert current_version(KEY) > first
+    bump(CONTENT)
+    assert generation(CONTENT) > first
 
 
 def test_retire_bumps_again_when_the_transaction_commits(django_capture_on_commit_callbacks):
-    first = current_version(KEY)
+    first = generation(CONTENT)
     with django_capture_on_commit_callbacks(execute=True):
-        retire(KEY)
-        assert current_version(KEY) == first + 1
-    assert current_version(KEY) == first + 2
+        retire(CONTENT)
+        assert generation(CONTENT) == first + 1
+    assert generation(CONTENT) == first + 2
+
+
+def test_generations_are_independent_and_named():
+    content, occurrences = generation(CONTENT), generation(versions.OCCURRENCES)
+    bump(versions.OCCURRENCES)
+    assert generation(CONTENT) == content
+    assert generation(versions.OCCURRENCES) == occurrences + 1
+    with pytest.raises(ValueError, match="navigation"):
+        generation("navigation")  # a typo must not create a generation nothing retires
 
 
 def test_a_versioned_value_is_kept_in_the_process():
@@ -70,18 +81,18 @@ def test_a_versioned_value_is_kept_in_the_process():
         calls.append(1)
         return ["menu"]
 
-    key = f"menu:{current_version(KEY)}"
+    key = f"menu:{generation(CONTENT)}"
     assert versioned_get_or_set(key, compute) == ["menu"]
     cache.delete(key)  # the shared copy is gone: this process still has its own
     assert versioned_get_or_set(key, compute) == ["menu"]
     assert len(calls) == 1
-    bump_version(KEY)
-    assert versioned_get_or_set(f"menu:{current_version(KEY)}", compute) == ["menu"]
+    bump(CONTENT)
+    assert versioned_get_or_set(f"menu:{generation(CONTENT)}", compute) == ["menu"]
     assert len(calls) == 2
 
 
 def test_another_process_finds_the_shared_copy():
-    key = f"menu:{current_version(KEY)}"
+    key = f"menu:{generation(CONTENT)}"
     versioned_get_or_set(key, lambda: "computed once")
     versions.local_copies.clear()  # as in another worker
     assert versioned_get_or_set(key, lambda: "computed again") == "computed once"

@@ -20,7 +20,7 @@ INSTALLED_APPS = [
     "applications",  # festival stand applications and the machinery every call shares
     "stories",
     "search",
-    "pagecache",  # invalidation signals of the full-page cache (production middleware)
+    "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -84,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "core.navigation.navigation_context",
+                "core.versions.generations_context",
             ],
         },
     },

@@ -21,7 +21,6 @@ from .festival import (
 )
 from .meetings import MeetingPage
 from .occurrences import (
-    OCCURRENCES_VERSION_KEY,
     Occurrence,
     OccurrenceQuerySet,
     longest_duration,
@@ -46,7 +45,6 @@ __all__ = [
     "FESTIVAL_APPLICATION_STATUS_HOOK",
     "FESTIVAL_APPLY_HOOK",
     "SERIES_HORIZON",
-    "OCCURRENCES_VERSION_KEY",
     "AccessibilityFeature",
     "CallState",
     "EventFields",

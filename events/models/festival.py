@@ -19,8 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import any_view_restrictions, original_translation_pk
 from core.mixins import BasePage
-from core.navigation import navigation_version
-from core.versions import versioned_get_or_set
+from core.versions import content_generation, versioned_get_or_set
 
 from ..choices import (
     AllocationMode,
@@ -190,8 +189,8 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         """The "Other editions" table: the newest other live festivals in this language
         (OTHER_EDITIONS_SHOWN of them), and the festivals archive (the events listing,
         filtered) when there are more. Cached until a page is published, moved or deleted
-        (the navigation version), as every festival shows it."""
-        key = f"other-editions:{navigation_version()}:{self.pk}"
+        (the content generation), as every festival shows it."""
+        key = f"other-editions:{content_generation()}:{self.pk}"
 
         def compute() -> dict:
             editions = FestivalPage.objects.live()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from core.provinces import Province
-from core.versions import current_version, retire, versioned_get_or_set
+from core.versions import OCCURRENCES, generation, retire, versioned_get_or_set
 
 from ..choices import (
     AccessibilityProvision,
@@ -18,19 +18,17 @@ from ..choices import (
 )
 from .venues import Venue
 
-OCCURRENCES_VERSION_KEY = "events:occurrences-version"
-
 
 def occurrences_changed() -> None:
-    """Retire the cached untranslated-event keys (now and when the transaction commits)."""
-    retire(OCCURRENCES_VERSION_KEY)
+    """Retire what is cached from the stored dates (now and when the transaction commits)."""
+    retire(OCCURRENCES)
 
 
 def untranslated_event_keys(locale_id: int) -> list:
     """Translation keys of the events stored in other languages but not in this one: the
     few whose dates a listing in this language shows in their original language. Cached
     until occurrences are stored again (events.services)."""
-    version = current_version(OCCURRENCES_VERSION_KEY)
+    version = generation(OCCURRENCES)
 
     def compute() -> list:
         # One pass over the (translation_key, locale) index, grouped by event; NOT IN over the
@@ -45,7 +43,7 @@ def untranslated_event_keys(locale_id: int) -> list:
 def longest_duration() -> datetime.timedelta:
     """The longest stored date (end - start), read from the index on `duration` and cached
     until occurrences are stored again."""
-    version = current_version(OCCURRENCES_VERSION_KEY)
+    version = generation(OCCURRENCES)
 
     def compute() -> datetime.timedelta:
         longest = Occurrence.objects.aggregate(longest=models.Max("duration"))["longest"]

@@ -12,8 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import BasePage
-from core.navigation import navigation_version
-from core.versions import versioned_get_or_set
+from core.versions import content_generation, versioned_get_or_set
 
 from .story import StoryPage
 from .themes import Theme
@@ -41,9 +40,9 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     def filter_choices(self) -> dict:
         """What the archive's filters offer: the provinces, years, events and themes its
-        stories have. Cached until a page or a theme changes (the navigation version): the
+        stories have. Cached until a page or a theme changes (the content generation): the
         question reads every story of the archive."""
-        key = f"story-filter-choices:{navigation_version()}:{self.pk}"
+        key = f"story-filter-choices:{content_generation()}:{self.pk}"
 
         def compute() -> dict:
             stories = StoryPage.objects.in_index(self)

@@ -26,9 +26,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.i18n import any_view_restrictions
 from core.mixins import BasePage
-from core.navigation import navigation_version
 from core.provinces import sorted_province_choices
-from core.versions import versioned_get_or_set
+from core.versions import content_generation, versioned_get_or_set
 from events.models import EVENT_PAGE_TYPES
 
 from ..forms import StoryPageForm
@@ -359,9 +358,9 @@ class StoryPage(BasePage):
 
     def related_stories(self, theme_keys: list) -> list[StoryPage]:
         """The three stories `related_to` ranks first. Which ones is cached until a page or
-        a theme changes (the navigation version): ranking reads every story of the language
+        a theme changes (the content generation): ranking reads every story of the language
         (59 ms at the benchmark's 5,000); the cards are then read by their ids."""
-        key = f"related-stories:{navigation_version()}:{self.pk}"
+        key = f"related-stories:{content_generation()}:{self.pk}"
 
         def ranked_ids() -> list[int]:
             related = StoryPage.objects.related_to(self, theme_keys)

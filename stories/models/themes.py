@@ -11,9 +11,8 @@ from wagtail.admin.panels import (
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from core.navigation import navigation_version
 from core.turkish import turkish_slugify
-from core.versions import versioned_get_or_set
+from core.versions import content_generation, versioned_get_or_set
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -75,9 +74,9 @@ class Theme(TranslatableMixin, models.Model):
 def theme_lookup(locale: Locale | int) -> dict:
     """{translation_key: Theme} for every theme of one language (the taxonomy is small), to
     show linked themes in that language. Cached until a theme, or any page, changes (the
-    navigation version, which saving a theme bumps)."""
+    content generation, which saving a theme bumps)."""
     locale_id = getattr(locale, "pk", locale)
-    key = f"theme-lookup:{navigation_version()}:{locale_id}"
+    key = f"theme-lookup:{content_generation()}:{locale_id}"
 
     def compute() -> dict:
         return {theme.translation_key: theme for theme in Theme.objects.in_locale(locale_id)}
