@@ -12,6 +12,7 @@ class StoriesConfig(AppConfig):
         from core.navigation import invalidate_navigation
 
         from .models import Narrator, Testimonial, Theme
+        from .open_call import kind  # noqa: F401 - registers the narrator kind of call
 
         # The home page's cached stories section is keyed by the navigation version, which
         # page publishing already bumps; these snippets show there too.

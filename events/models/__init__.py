@@ -11,13 +11,10 @@ from .base import (
 from .festival import (
     FESTIVAL_APPLICATION_STATUS_HOOK,
     FESTIVAL_APPLY_HOOK,
-    CallState,
     FestivalPage,
     FestivalSession,
     FestivalStandType,
     ProgrammeDay,
-    StandCall,
-    StandTypeAvailability,
 )
 from .meetings import MeetingPage
 from .occurrences import (
@@ -48,7 +45,6 @@ __all__ = [
     "SERIES_HORIZON",
     "OCCURRENCES_VERSION_KEY",
     "AccessibilityFeature",
-    "CallState",
     "EventFields",
     "EventIndexPage",
     "EventSeriesPage",
@@ -63,8 +59,6 @@ __all__ = [
     "Performance",
     "PowerStoriesEventPage",
     "ProgrammeDay",
-    "StandCall",
-    "StandTypeAvailability",
     "Venue",
     "event_panels",
     "longest_duration",
