@@ -182,9 +182,11 @@ class BaseApplication(models.Model):
         is the call's state just read (applications.calls.CallStatus). Nothing by default:
         the application waits for the team as `submitted`."""
 
-    def lock_call(self) -> None:
+    def lock_call(self):
         """Lock what a change of this application must wait for (a kind with places locks
-        its call page's row). Inside the caller's transaction; nothing by default."""
+        its call page's row) and return the locked page, which the services then set on the
+        application they change. Inside the caller's transaction; nothing by default."""
+        return None
 
     def apply_status(self, status: str, now: datetime.datetime) -> Any:
         """Set `status` and what goes with it on this (locked) application, unsaved; return

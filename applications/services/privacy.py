@@ -52,8 +52,10 @@ def anonymise(application: BaseApplication, user=None) -> BaseApplication:
     offered on (the kind's `release_for_erasure` and `after_status_change`)."""
     model = type(application)
     with transaction.atomic():
-        application.lock_call()
+        call_page = application.lock_call()
         application = model.objects.select_for_update().get(pk=application.pk)
+        if call_page is not None:  # the locked row, with what the kind prefetched
+            setattr(application, application.call_page_field, call_page)
         if application.is_anonymised:
             return application
         released = application.release_for_erasure()

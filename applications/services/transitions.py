@@ -31,8 +31,10 @@ def transition(
     now = now or timezone.now()
     model = type(application)
     with transaction.atomic():
-        application.lock_call()
+        call_page = application.lock_call()
         application = model.objects.select_for_update().get(pk=application.pk)
+        if call_page is not None:  # the locked row, with what the kind prefetched
+            setattr(application, application.call_page_field, call_page)
         if application.is_anonymised or not application.can_become(status):
             raise InvalidTransition(
                 _("An application that is “%(current)s” cannot become “%(new)s”.")

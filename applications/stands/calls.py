@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import FestivalPage, FestivalStandType
@@ -16,7 +17,7 @@ from ..calls import CallState, CallStatus, PageCall, register_call
 
 @dataclass(frozen=True)
 class StandTypeAvailability:
-    stand_type: FestivalStandType  # the call page's row (applications point to it)
+    stand_type: FestivalStandType | None  # the call page's row (applications point to it)
     label: str  # its name in the language of the page asking
     description: str
     count: int
@@ -62,18 +63,31 @@ class FestivalCall(PageCall):
         return original.stands or 0
 
     def status(self, now: datetime.datetime | None = None) -> StandCallStatus:
-        base = super().status(now)
+        """The call's state with the stands left by type, read in the page's language."""
+        original = self.original()
+        now = now or timezone.now()
+        types = self.availability(original)
+        places, taken = self.places(original), sum(a.taken for a in types.values())
         return StandCallStatus(
-            base.state, base.opens, base.closes, base.places, base.taken, base.labels, self._types
+            self.state(original, now, places, taken),
+            original.applications_open,
+            original.applications_close,
+            places,
+            taken,
+            self.state_labels,
+            [a for key, a in types.items() if key is not None],
         )
 
-    def taken(self, original: FestivalPage) -> int:
-        """Stands taken, counted by type through the reverse relation (one query); the types
-        read in the page's language, keyed to the call's rows."""
+    def availability(self, original: FestivalPage) -> dict[int | None, StandTypeAvailability]:
+        """Stands taken by type (one query through the reverse relation), keyed by the call's
+        stand type rows and named in this translation's words; stands without a type (a
+        festival without types) under None."""
         page = self.page
         if original == page:
             types, own_types = list(original.stand_types.all()), {}
         else:
+            # The call's rows (applications point to them) and this translation's names of
+            # them, in one query.
             rows = list(FestivalStandType.objects.filter(page_id__in=[original.pk, page.pk]))
             types = [row for row in rows if row.page_id == original.pk]
             own_types = {row.translation_key: row for row in rows if row.page_id == page.pk}
@@ -85,19 +99,20 @@ class FestivalCall(PageCall):
                 .annotate(n=Count("pk"))
             )
             taken_by_type = {row["stand_type_id"]: row["n"] for row in rows}
-        self._types = []
+        availability: dict[int | None, StandTypeAvailability] = {}
         for stand_type in types:
             own = own_types.get(stand_type.translation_key, stand_type)
-            self._types.append(
-                StandTypeAvailability(
-                    stand_type,
-                    own.name,
-                    own.description,
-                    stand_type.count,
-                    taken_by_type.get(stand_type.pk, 0),
-                )
+            availability[stand_type.pk] = StandTypeAvailability(
+                stand_type,
+                own.name,
+                own.description,
+                stand_type.count,
+                taken_by_type.pop(stand_type.pk, 0),
             )
-        return sum(taken_by_type.values())
+        untyped = sum(taken_by_type.values())  # no types, or a type since deleted
+        if untyped:
+            availability[None] = StandTypeAvailability(None, "", "", 0, untyped)
+        return availability
 
 
 def stand_call(festival: FestivalPage, now: datetime.datetime | None = None) -> StandCallStatus:

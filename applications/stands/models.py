@@ -212,20 +212,21 @@ class StandApplication(BaseApplication):
         elif number is None:
             self.status, self.waitlisted_at = S.WAITLISTED, now
 
-    def lock_call(self) -> None:
+    def lock_call(self):
+        """Every allocation for a festival waits its turn on the festival's row."""
         from .calls import FestivalCall
 
-        FestivalCall.lock(self.festival_id)
+        return FestivalCall.lock(self.festival_id)
 
     def apply_status(self, status: str, now: datetime.datetime):
         """Approving takes the lowest free stand number of the application's type; leaving
         "approved" frees the stand (returned, to offer it to the waiting list)."""
-        from .calls import FestivalCall, free_number
         from ..services.errors import NoPlaceAvailable
+        from .calls import free_number
 
         freed = None
         if status == S.APPROVED:
-            number = free_number(FestivalCall.lock(self.festival_id), self.stand_type_id)
+            number = free_number(self.festival, self.stand_type_id)
             if number is None:
                 raise NoPlaceAvailable(
                     _("No stand is left for this application: every stand of its type is taken.")
