@@ -16,12 +16,11 @@ from .permissions import register_received_only
 from .stands.kind import stand_kind
 from .stands.panels import OpenApplicationsPanel
 from .stands.sections import festival_call_section
+from .stands.viewsets import StandApplicationViewSet
 from .views import CallFlow
+from .viewsets import ApplicationEmailViewSet
 
 register_received_only(StandApplication, ApplicationEmail)
-
-from .stands.viewsets import StandApplicationViewSet  # noqa: E402 - after the policies
-from .viewsets import ApplicationEmailViewSet  # noqa: E402
 
 # The festival page's routes `apply/` and `application/` (declared in events.models), and
 # its call section (the place "festival_call").
