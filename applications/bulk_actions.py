@@ -1,22 +1,18 @@
-"""Bulk decisions on stand applications, each through services.change_status (capacity kept)."""
+"""Bulk decisions on the applications of a kind, each through services.transition (places
+kept): one action class per decision the kind lists in `bulk_decisions`."""
 
-from django.utils.functional import classproperty
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import services
-from .models import ApplicationStatus, StandApplication
+from .kinds import ApplicationKind
 
 
-class StandDecisionBulkAction(SnippetBulkAction):
+class DecisionBulkAction(SnippetBulkAction):
     template_name = "applications/admin/confirm_bulk_decision.html"
     status: str = ""
-
-    @classproperty
-    def models(cls):
-        return [StandApplication]
+    kind: ApplicationKind
 
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission_for_instance(
@@ -28,7 +24,7 @@ class StandDecisionBulkAction(SnippetBulkAction):
         view = kwargs["self"]
         result = services.bulk_change_status(objects, cls.status, view.request.user)
         for application, reason in result.refused:
-            messages.warning(view.request, f"{application.organisation}: {reason}")
+            messages.warning(view.request, f"{cls.kind.applicant_name(application)}: {reason}")
         return len(result.changed), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
@@ -37,25 +33,22 @@ class StandDecisionBulkAction(SnippetBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class ApproveBulkAction(StandDecisionBulkAction):
-    display_name = _("Approve")
-    action_type = "approve"
-    aria_label = _("Approve the selected applications")
-    status = ApplicationStatus.APPROVED
-    action_priority = 10
-
-
-class WaitlistBulkAction(StandDecisionBulkAction):
-    display_name = _("Waiting list")
-    action_type = "waitlist"
-    aria_label = _("Put the selected applications on the waiting list")
-    status = ApplicationStatus.WAITLISTED
-    action_priority = 20
-
-
-class RejectBulkAction(StandDecisionBulkAction):
-    display_name = _("Reject")
-    action_type = "reject"
-    aria_label = _("Reject the selected applications")
-    status = ApplicationStatus.REJECTED
-    action_priority = 30
+def bulk_actions_for(kind: ApplicationKind) -> list[type[DecisionBulkAction]]:
+    """The bulk action classes of a kind's `bulk_decisions` (register each with the
+    `register_bulk_action` hook)."""
+    return [
+        type(
+            f"{kind.model.__name__}{action_type.title()}BulkAction",
+            (DecisionBulkAction,),
+            {
+                "kind": kind,
+                "models": [kind.model],
+                "status": status,
+                "action_type": action_type,
+                "display_name": label,
+                "aria_label": aria_label,
+                "action_priority": 10 * (position + 1),
+            },
+        )
+        for position, (status, action_type, label, aria_label) in enumerate(kind.bulk_decisions)
+    ]

@@ -2,8 +2,8 @@
 
 from events.models import FestivalPage
 
-from . import services
 from .models import ApplicationStatus, StandApplication
+from .stands import services
 
 S = ApplicationStatus
 

@@ -1,13 +1,15 @@
-"""Public views of the stand call, served as routes of the festival page (through the hooks
-that events.models declares): the form at `<festival>/apply/`, the applicant's private
-page at `<festival>/application/?key=<signed key>`.
+"""The public side of every kind of call, served as routes of the page that holds it: the
+form at `<page>/apply/`, the applicant's private page at `<page>/application/?key=<signed
+key>`. The festival page reaches these through the hooks that events.models declares (events
+never imports this app); stories' OpenCallPage calls them from its routes.
 
-Shaped like Wagtail's FormMixin.serve(): GET shows the form, POST goes through
-`process_stand_application()`, then a landing response. Every answer to a POST, and every
-private page, is marked private and never stored by a cache.
+One flow for every kind, shaped like Wagtail's `FormMixin.serve()`: `serve_apply()` shows
+the form (GET) or hands a POST to `process_form_submission()`, which answers with
+`render_landing_page()` (a 303 to the private page) or the form again. A kind overrides
+nothing here: it says what differs through its `ApplicationKind` (form, templates, form
+arguments, page context). Every answer to a POST, and every private page, is marked private
+and never stored by a cache.
 """
-
-from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,15 +17,11 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
-
-from events.models import FestivalPage
+from wagtail.models import Site
 
 from . import ratelimit, services
-from .forms import StandApplicationForm
-from .models import ApplicationStatus, StandApplication
-
-RATE_SCOPE = "stand-application"
+from .calls import CallStatus, call_for
+from .kinds import ApplicationKind
 
 
 def private(response: HttpResponse) -> HttpResponse:
@@ -55,78 +53,11 @@ def privacy_url(request: HttpRequest) -> str:
     return versioned_get_or_set(key, compute)
 
 
-def page_context(request: HttpRequest, festival: FestivalPage) -> dict:
-    """Wagtail's page context (page, request) without the festival page's own: the form and
-    the applicant's page show neither the programme nor the other editions."""
-    return Page.get_context(festival, request)
-
-
-def stand_apply(request: HttpRequest, festival: FestivalPage) -> HttpResponse:
-    call = festival.current_stand_call
-    form_kwargs = {
-        "stand_types": [(a.stand_type.pk, a.label) for a in call.types],
-        "privacy_url": privacy_url(request),
-    }
-    if request.method == "POST":
-        return process_stand_application(request, festival, call, form_kwargs)
-    if request.method not in ("GET", "HEAD"):
-        return private(HttpResponse(status=405))
-    form = StandApplicationForm(**form_kwargs) if call.accepts_applications else None
-    return render_apply(request, festival, call, form)
-
-
-def render_apply(
-    request: HttpRequest,
-    festival: FestivalPage,
-    call,
-    form: StandApplicationForm | None,
-    status: int = 200,
-    message: str = "",
-) -> HttpResponse:
-    context = page_context(request, festival)
-    context.update(
-        call=call, stand_call=call, form=form, message=message, message_is_error=status >= 400
-    )
-    response = TemplateResponse(
-        request, "applications/stand_apply.html", context, status=status
-    ).render()
-    return private(response)
-
-
 def see_other(url: str) -> HttpResponse:
     """A private 303 to `url`: the answer to a POST that worked."""
     response = HttpResponseRedirect(url)
     response.status_code = 303
     return private(response)
-
-
-def process_application(
-    request: HttpRequest,
-    form,
-    render: Callable[[object, int, str], HttpResponse],
-    submit: Callable[[dict], object],
-    status_page_url: str,
-    rate_scope: str,
-) -> HttpResponse:
-    """The POST of any kind of application: the honeypot, the per-address limit, the form,
-    then `submit(fields)`; every refusal re-renders the form page through
-    `render(form or None, status, message)`, keeping what was typed where it can."""
-    if form.is_spam:
-        return render(None, 400, _("The application could not be sent."))
-    if not ratelimit.hit(rate_scope, request):
-        return render(
-            form, 429, _("Too many applications from your connection. Please try again in an hour.")
-        )
-    if not form.is_valid():
-        return render(form, 400, "")
-    try:
-        application = submit(form.service_fields())
-    except services.DuplicateApplication as error:
-        return render(None, 409, str(error.message))
-    except services.CallNotOpen as error:
-        return render(None, 403, str(error.message))
-    messages.success(request, _("Thank you: we received your application."))
-    return see_other(f"{status_page_url}?key={application.link_token}")
 
 
 def withdrawal(request: HttpRequest, application) -> tuple[HttpResponse | None, str, int]:
@@ -148,40 +79,100 @@ def withdrawal(request: HttpRequest, application) -> tuple[HttpResponse | None, 
     return None, "", 200
 
 
-def process_stand_application(
-    request: HttpRequest, festival: FestivalPage, call, form_kwargs: dict
-) -> HttpResponse:
-    if not call.accepts_applications:
-        return render_apply(request, festival, call, None, 403, call.state_label)
-    language = get_language() or festival.locale.language_code
-    return process_application(
-        request,
-        StandApplicationForm(request.POST, **form_kwargs),
-        lambda form, status, message: render_apply(request, festival, call, form, status, message),
-        lambda fields: services.submit_stand_application(festival, fields, language),
-        f"{festival.url}{festival.reverse_subpage('application')}",
-        RATE_SCOPE,
-    )
+class CallFlow:
+    """The submit / status / withdraw flow of one kind of call."""
 
+    def __init__(self, kind: ApplicationKind) -> None:
+        self.kind = kind
 
-def stand_application_status(request: HttpRequest, festival: FestivalPage) -> HttpResponse:
-    """The applicant's private page: status, stand number, and withdrawal (POST + confirm)."""
-    token = request.GET.get("key", "")
-    application = StandApplication.from_token(token)
-    if application is None or application.festival_id != festival.call_festival().pk:
-        raise Http404
-    response, error, status = withdrawal(request, application)
-    if response is not None:
-        return response
-    context = page_context(request, festival)
-    context.update(
-        application=application,
-        stand_type=application.localized_stand_type(),
-        statuses=ApplicationStatus,
-        error=error,
-        key=token,
-    )
-    response = TemplateResponse(
-        request, "applications/stand_application_status.html", context, status=status
-    ).render()
-    return private(response)
+    # --- The form: GET, POST, landing -------------------------------------------------
+
+    def serve_apply(self, request: HttpRequest, page) -> HttpResponse:
+        call = call_for(page).status()
+        form_kwargs = {
+            **self.kind.form_kwargs(request, page, call),
+            "privacy_url": privacy_url(request),
+        }
+        if request.method == "POST":
+            return self.process_form_submission(request, page, call, form_kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return private(HttpResponse(status=405))
+        form = self.kind.form_class(**form_kwargs) if call.accepts_applications else None
+        return self.render_form(request, page, call, form)
+
+    def render_form(
+        self,
+        request: HttpRequest,
+        page,
+        call: CallStatus,
+        form,
+        status: int = 200,
+        message: str = "",
+    ) -> HttpResponse:
+        context = self.kind.page_context(request, page)
+        context.update(call=call, form=form, message=message, message_is_error=status >= 400)
+        response = TemplateResponse(
+            request, self.kind.apply_template, context, status=status
+        ).render()
+        return private(response)
+
+    def process_form_submission(
+        self, request: HttpRequest, page, call: CallStatus, form_kwargs: dict
+    ) -> HttpResponse:
+        """The honeypot, the per-address limit, the form, then the submit service; every
+        refusal shows the form page again, keeping what was typed where it can."""
+
+        def again(form, status: int, message: str) -> HttpResponse:
+            return self.render_form(request, page, call, form, status, message)
+
+        if not call.accepts_applications:
+            return again(None, 403, call.state_label)
+        form = self.kind.form_class(request.POST, **form_kwargs)
+        if form.is_spam:
+            return again(None, 400, _("The application could not be sent."))
+        if not ratelimit.hit(self.kind.rate_scope, request):
+            return again(
+                form,
+                429,
+                _("Too many applications from your connection. Please try again in an hour."),
+            )
+        if not form.is_valid():
+            return again(form, 400, "")
+        language = get_language() or page.locale.language_code
+        try:
+            application = services.submit(self.kind.model, page, form.service_fields(), language)
+        except services.DuplicateApplication as error:
+            return again(None, 409, str(error.message))
+        except services.CallNotOpen as error:
+            return again(None, 403, str(error.message))
+        return self.render_landing_page(request, page, application)
+
+    def render_landing_page(self, request: HttpRequest, page, application) -> HttpResponse:
+        messages.success(request, _("Thank you: we received your application."))
+        status_page = f"{page.url}{page.reverse_subpage('application')}"
+        return see_other(f"{status_page}?key={application.link_token}")
+
+    # --- The applicant's private page: status and withdrawal ----------------------------
+
+    def serve_status(self, request: HttpRequest, page) -> HttpResponse:
+        token = request.GET.get("key", "")
+        model = self.kind.model
+        application = model.from_token(token)
+        if application is None or (
+            getattr(application, f"{model.call_page_field}_id") != call_for(page).original().pk
+        ):
+            raise Http404
+        response, error, status = withdrawal(request, application)
+        if response is not None:
+            return response
+        context = self.kind.page_context(request, page)
+        context.update(
+            application=application,
+            error=error,
+            key=token,
+            **self.kind.status_context(application),
+        )
+        response = TemplateResponse(
+            request, self.kind.status_template, context, status=status
+        ).render()
+        return private(response)

@@ -1,15 +1,14 @@
-"""The team's side in the Wagtail admin: the "Applications" menu.
-
-Stand applications are a snippet view set (list with filters and search, counts per status,
-CSV/Excel export, bulk decisions, history); editing an application means taking a decision
-or adding a note, both through services.py. Only users with the model's view permission
-(the "Stand reviewers" group, superusers) reach any of it.
+"""The team's side of every kind of call in the Wagtail admin, one view set base
+parameterised by the kind (`ApplicationViewSet.kind`): the list with filters, search and
+counts per status, CSV/Excel export, the edit view (a decision and/or a note, plus the
+kind's own fields, e.g. a reviewer's score), the summary panel, KVKK export and erasure.
+A kind's view set only says its columns, filters and menu entry. Only users with the
+model's view permission (the kind's reviewers group, superusers) reach any of it.
 """
 
 import datetime
 import json
 
-import django_filters
 from django import forms
 from django.contrib.admin.utils import label_for_field, quote
 from django.contrib.contenttypes.models import ContentType
@@ -23,64 +22,22 @@ from django.utils.encoding import force_str
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from core.turkish import capfirst
-from events.models import FestivalPage
 
 from . import services
-from .models import (
-    ApplicationEmail,
-    ApplicationStatus,
-    LegalForm,
-    StandApplication,
-    ThematicArea,
-)
-
-S = ApplicationStatus
-
-
-class StandApplicationFilterSet(WagtailFilterSet):
-    festival = django_filters.ModelChoiceFilter(
-        label=_("Festival"),
-        queryset=FestivalPage.objects.filter(stand_applications__isnull=False)
-        .distinct()
-        .order_by("-edition_year"),
-    )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
-    province = django_filters.ChoiceFilter(
-        label=_("City"),
-        choices=StandApplication._meta.get_field("province").choices,
-    )
-    legal_form = django_filters.ChoiceFilter(label=_("Legal form"), choices=LegalForm.choices)
-    theme = django_filters.ChoiceFilter(
-        label=_("Thematic area"), choices=ThematicArea.choices, method="filter_theme"
-    )
-    proposed = django_filters.BooleanFilter(
-        label=_("Proposed for a freed stand"),
-        field_name="proposed_at",
-        lookup_expr="isnull",
-        exclude=True,
-    )
-
-    class Meta:
-        model = StandApplication
-        fields = ["festival", "status", "province", "legal_form"]
-
-    def filter_theme(self, queryset, name, value):
-        return queryset.filter(themes__contains=f",{value},") if value else queryset
+from .kinds import ApplicationKind, kind_for
+from .models import ApplicationEmail
 
 
 class ApplicationDecisionForm(WagtailAdminModelForm):
     """The edit form of every kind of application: a decision and/or a note for the team;
-    the applicant's data is not edited here. Each kind lists its `decisions`."""
-
-    decisions: list[tuple[str, str]] = []
+    the applicant's data is not edited here. The decisions are the kind's. A kind that
+    asks more (a reviewer's score) subclasses it and saves the rest in `save_extra()`."""
 
     decision = forms.ChoiceField(label=_("Decision"), required=False)
     note = forms.CharField(
@@ -92,44 +49,34 @@ class ApplicationDecisionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [("", _("No change")), *self.decisions]
+        decisions = kind_for(self._meta.model).decisions
+        self.fields["decision"].choices = [("", _("No change")), *decisions]
 
-
-class DecisionForm(ApplicationDecisionForm):
-    decisions = [
-        (S.APPROVED, _("Approve (give a stand)")),
-        (S.WAITLISTED, _("Put on the waiting list")),
-        (S.REJECTED, _("Reject")),
-        (S.WITHDRAWN, _("Mark as withdrawn")),
-    ]
-
-    class Meta:
-        model = StandApplication
-        fields: list[str] = []
+    def save_extra(self, application, user) -> None:
+        """What the kind's own fields change (through its services), before the decision."""
 
 
 class ApplicationSummaryPanel(Panel):
-    """Read-only: what the applicant sent, the history and the e-mails sent. Each kind of
-    application says its admin URL namespace and its summary template."""
-
-    url_namespace = "stand_applications"
-    summary_template = "applications/admin/application_summary.html"
+    """Read-only: what the applicant sent, the history and the e-mails sent, in the kind's
+    summary template (which extends applications/admin/application_summary.html)."""
 
     class BoundPanel(Panel.BoundPanel):
         @property
         def template_name(self):
-            return self.panel.summary_template
+            return kind_for(self.instance).summary_template
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             application = self.instance
-            namespace = self.panel.url_namespace
+            kind = kind_for(application)
+            namespace = kind.admin_url_namespace
             context.update(
                 application=application,
                 history=services.history_of(application),
                 emails=services.emails_of(application),
                 export_url=reverse(f"{namespace}:export_one", args=[quote(application.pk)]),
                 erase_url=reverse(f"{namespace}:erase", args=[quote(application.pk)]),
+                **kind.summary_context(application),
             )
             return context
 
@@ -176,17 +123,17 @@ class ApplicationIndexView(IndexView):
         return queryset
 
 
-class StandApplicationEditView(EditView):
+class ApplicationEditView(EditView):
     def save_instance(self):
         application = self.object
-        decision = self.form.cleaned_data.get("decision")
-        note = self.form.cleaned_data.get("note", "").strip()
-        if decision:
-            application = services.change_status(
-                application, decision, self.request.user, note=note
-            )
+        data = self.form.cleaned_data
+        user = self.request.user
+        self.form.save_extra(application, user)
+        note = data.get("note", "").strip()
+        if data.get("decision"):
+            application = services.transition(application, data["decision"], user, note=note)
         elif note:
-            services.add_note(application, note, self.request.user)
+            services.add_note(application, note, user)
         return application
 
     def form_valid(self, form):
@@ -199,15 +146,50 @@ class StandApplicationEditView(EditView):
             return self.form_invalid(form)
 
     def get_success_message(self, instance=None):
-        return _("Application of “%(organisation)s” saved.") % {
-            "organisation": (instance or self.object).organisation
+        application = instance or self.object
+        return _("Application of “%(name)s” saved.") % {
+            "name": kind_for(application).applicant_name(application)
         }
 
 
-class ApplicationPrivacyViewsMixin:
-    """KVKK views of an application view set: one applicant's data as JSON, and erasure."""
+class ApplicationViewSet(SnippetViewSet):
+    """The admin of one kind: set `kind`, `model`, the columns, filters and menu entry."""
 
-    erase_template_name = "applications/admin/confirm_erase.html"
+    kind: ApplicationKind
+    icon = "form"
+    index_view_class = ApplicationIndexView
+    index_results_template_name = "applications/admin/listing_results.html"
+    edit_view_class = ApplicationEditView
+    decision_form_class = ApplicationDecisionForm
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 50
+    ordering = ["-created_at"]
+    export_headings = {"pk": _("Number")}
+    extra_panels: list = []  # the kind's own fields, shown before the decision
+
+    def __init__(self, *args, **kwargs):
+        self.admin_url_namespace = self.kind.admin_url_namespace
+        super().__init__(*args, **kwargs)
+
+    @property
+    def panels(self):
+        return [
+            ApplicationSummaryPanel(heading=_("Application")),
+            *self.extra_panels,
+            FieldPanel("decision"),
+            FieldPanel("note"),
+        ]
+
+    def get_form_class(self, for_update=False):
+        return type(
+            f"{self.model.__name__}DecisionForm",
+            (self.decision_form_class,),
+            {"Meta": type("Meta", (), {"model": self.model, "fields": []})},
+        )
+
+    # --- KVKK: one applicant's data as JSON, and erasure ---
 
     def get_urlpatterns(self):
         return [
@@ -242,75 +224,17 @@ class ApplicationPrivacyViewsMixin:
             return redirect(self.get_url_name("list"))
         return TemplateResponse(
             request,
-            self.erase_template_name,
-            {"application": application, "header_icon": self.icon},
+            self.kind.erase_template,
+            {
+                "application": application,
+                "header_icon": self.icon,
+                "edit_url": reverse(self.get_url_name("edit"), args=[quote(application.pk)]),
+            },
         )
 
 
-class StandApplicationViewSet(ApplicationPrivacyViewsMixin, SnippetViewSet):
-    model = StandApplication
-    icon = "form"
-    menu_label = _("Stand applications")
-    url_prefix = "applications/stands"
-    admin_url_namespace = "stand_applications"
-    index_view_class = ApplicationIndexView
-    index_results_template_name = "applications/admin/listing_results.html"
-    edit_view_class = StandApplicationEditView
-    filterset_class = StandApplicationFilterSet
-    search_fields = ["organisation", "contact_name", "email"]
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    list_per_page = 50
-    ordering = ["-created_at"]
-    list_display = [
-        TitleColumn("organisation", label=_("Organisation"), url_name="stand_applications:edit"),
-        Column("festival", label=_("Festival")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
-        Column("stand_number", label=_("Stand")),
-        Column("province", label=_("City"), accessor="get_province_display"),
-        Column("legal_form", label=_("Legal form"), accessor="get_legal_form_display"),
-        DateColumn("created_at", label=_("Received")),
-    ]
-    list_export = [
-        "pk",
-        "festival",
-        "status",
-        "stand_number",
-        "stand_type",
-        "organisation",
-        "legal_form",
-        "province",
-        "theme_labels",
-        "website",
-        "contact_name",
-        "email",
-        "phone",
-        "exhibit",
-        "needs_electricity",
-        "needs_table",
-        "chairs",
-        "people",
-        "team_accessibility_needs",
-        "language",
-        "created_at",
-    ]
-    export_headings = {
-        "pk": _("Number"),
-        "theme_labels": _("Thematic areas"),
-    }
-    export_filename = "stand-applications"
-    panels = [
-        ApplicationSummaryPanel(heading=_("Application")),
-        FieldPanel("decision"),
-        FieldPanel("note"),
-    ]
-
-    def get_form_class(self, for_update=False):
-        return DecisionForm
-
-    def get_queryset(self, request):
-        return StandApplication.objects.select_related("festival", "stand_type")
+def title_column(name: str, label, kind: ApplicationKind) -> TitleColumn:
+    return TitleColumn(name, label=label, url_name=f"{kind.admin_url_namespace}:edit")
 
 
 class ApplicationEmailViewSet(SnippetViewSet):
@@ -357,10 +281,3 @@ class ApplicationEmailViewSet(SnippetViewSet):
             if request.user.has_perm(f"{content_type.app_label}.view_{content_type.model}")
         ]
         return queryset.filter(content_type__in=allowed)
-
-
-class ApplicationsGroup(ViewSetGroup):
-    menu_label = _("Applications")
-    menu_icon = "form"
-    menu_order = 220
-    items = (StandApplicationViewSet, ApplicationEmailViewSet)

@@ -10,6 +10,7 @@ class StoriesConfig(AppConfig):
         from core.versions import APPLICATIONS, public_models
 
         from .models import Narrator, NarratorApplication, Testimonial, Theme
+        from .open_call import kind  # noqa: F401 - registers the narrator kind of call
 
         # Snippets shown on story pages, the archive's filters and the home page's stories.
         public_models.register(Narrator, Testimonial, Theme)

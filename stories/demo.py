@@ -27,7 +27,6 @@ from home.demo_tools import (
 )
 from home.models import StandardPage
 
-from . import services as call_services
 from .models import (
     Narrator,
     NarratorApplication,
@@ -38,6 +37,7 @@ from .models import (
     Testimonial,
     Theme,
 )
+from .open_call import services as call_services
 
 POWER_STORIES_SLUG = "guc-hikayeleri-sahnede"
 

@@ -4,13 +4,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from applications.permissions import register_received_only
-from applications.services import RETENTION_HOOK
 from core.sections import PAGE_SECTIONS_HOOK
 
 from . import sections
 from .models import Narrator, NarratorApplication, Testimonial, Theme
-from .services import anonymise_after_calls
-from .viewsets import NarratorApplicationViewSet
+from .open_call.viewsets import NarratorApplicationViewSet
 
 register_received_only(NarratorApplication)
 hooks.register(PAGE_SECTIONS_HOOK, sections.page_sections)
@@ -56,4 +54,3 @@ register_snippet(StoriesGroup)
 # --- The open call for narrators ---------------------------------------------------------
 
 register_snippet(NarratorApplicationViewSet)
-hooks.register(RETENTION_HOOK, anonymise_after_calls)

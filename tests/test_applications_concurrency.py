@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from applications.models import ApplicationStatus, StandApplication
+from applications.stands.calls import stand_call
 from events.choices import AllocationMode
 from tests.applications_builders import application_fields, make_festival
 from tests.builders import make_events_index
@@ -78,4 +79,4 @@ def test_sixty_simultaneous_submissions_for_ten_stands(home):
     numbers = sorted(approved.values_list("stand_number", flat=True))
     assert numbers == list(range(1, STANDS + 1))  # exactly 10, each number once
     assert applications.filter(status=S.WAITLISTED).count() == SUBMISSIONS - STANDS
-    assert festival.stand_call().remaining == 0
+    assert stand_call(festival).remaining == 0

@@ -19,6 +19,8 @@ from applications.models import (
     LogAction,
     StandApplication,
 )
+from applications.stands import services as stand_services
+from applications.stands.calls import stand_call
 from events.choices import AllocationMode
 from tests.applications_builders import application_fields, make_festival
 from tests.builders import make_events_index, translate
@@ -35,20 +37,22 @@ def index(home):
 
 
 def submit(festival, n=1, language="tr", **overrides):
-    return services.submit_stand_application(festival, application_fields(n, **overrides), language)
+    return stand_services.submit_stand_application(
+        festival, application_fields(n, **overrides), language
+    )
 
 
 def test_reviewed_mode_submits_then_waitlists_when_full(index):
     festival = make_festival(index, stands=2)
     first = submit(festival, 1)
     assert first.status == S.SUBMITTED and first.stand_number is None
-    services.approve(first)
-    services.approve(submit(festival, 2))
-    assert festival.stand_call().state == "full"
+    stand_services.approve(first)
+    stand_services.approve(submit(festival, 2))
+    assert stand_call(festival).state == "full"
     third = submit(festival, 3)
     assert third.status == S.WAITLISTED and third.waitlisted_at
-    with pytest.raises(services.NoStandAvailable):
-        services.approve(third)
+    with pytest.raises(stand_services.NoStandAvailable):
+        stand_services.approve(third)
 
 
 def test_first_come_mode_approves_with_distinct_numbers_then_waitlists(index):
@@ -56,7 +60,7 @@ def test_first_come_mode_approves_with_distinct_numbers_then_waitlists(index):
     applications = [submit(festival, n) for n in range(5)]
     assert [a.status for a in applications] == [S.APPROVED] * 3 + [S.WAITLISTED] * 2
     assert [a.stand_number for a in applications[:3]] == [1, 2, 3]
-    call = festival.stand_call()
+    call = stand_call(festival)
     assert (call.taken, call.remaining, call.state) == (3, 0, "full")
 
 
@@ -72,14 +76,14 @@ def test_freed_stand_goes_to_first_waiting_in_first_come_mode(index):
 
 def test_freed_stand_is_proposed_in_reviewed_mode(index):
     festival = make_festival(index, stands=1)
-    holder = services.approve(submit(festival, 1))
+    holder = stand_services.approve(submit(festival, 1))
     waiting = submit(festival, 2)
     assert waiting.status == S.WAITLISTED
-    services.reject(holder)
+    stand_services.reject(holder)
     waiting.refresh_from_db()
     assert waiting.status == S.WAITLISTED and waiting.proposed_at is not None
     assert services.history_of(waiting).filter(action=LogAction.PROPOSED).exists()
-    approved = services.approve(waiting)
+    approved = stand_services.approve(waiting)
     assert approved.stand_number == 1 and approved.proposed_at is None
 
 
@@ -110,18 +114,18 @@ def test_every_transition(index, start, target, allowed):
     application = submit(festival)
     if start != S.SUBMITTED:
         if start == S.REJECTED or start == S.WITHDRAWN:
-            application = services.change_status(application, start)
+            application = stand_services.change_status(application, start)
         else:
-            application = services.change_status(application, start)
+            application = stand_services.change_status(application, start)
     if allowed:
-        changed = services.change_status(application, target)
+        changed = stand_services.change_status(application, target)
         assert changed.status == target
         assert (changed.stand_number is not None) == (target == S.APPROVED)
         entry = services.history_of(changed).filter(action=LogAction.STATUS).first()
         assert (entry.from_status, entry.to_status) == (start, target)
     else:
         with pytest.raises(services.InvalidTransition):
-            services.change_status(application, target)
+            stand_services.change_status(application, target)
         application.refresh_from_db()
         assert application.status == start
 
@@ -129,15 +133,15 @@ def test_every_transition(index, start, target, allowed):
 def test_stand_types_have_their_own_count_and_number_range(index):
     festival = make_festival(index, stands=3, types=[("Standart", 2), ("Köşe", 1)])
     standard, corner = festival.stand_types.all()
-    a = services.approve(submit(festival, 1, stand_type=standard))
-    b = services.approve(submit(festival, 2, stand_type=corner))
-    c = services.approve(submit(festival, 3, stand_type=standard))
+    a = stand_services.approve(submit(festival, 1, stand_type=standard))
+    b = stand_services.approve(submit(festival, 2, stand_type=corner))
+    c = stand_services.approve(submit(festival, 3, stand_type=standard))
     assert (a.stand_number, b.stand_number, c.stand_number) == (1, 3, 2)
     late = submit(festival, 4, stand_type=corner)
     assert late.status == S.WAITLISTED
-    with pytest.raises(services.NoStandAvailable):
-        services.approve(late)
-    types = {t.label: t.remaining for t in festival.stand_call().types}
+    with pytest.raises(stand_services.NoStandAvailable):
+        stand_services.approve(late)
+    types = {t.label: t.remaining for t in stand_call(festival).types}
     assert types == {"Standart": 0, "Köşe": 0}
 
 
@@ -165,7 +169,7 @@ def test_withdrawn_organisation_may_apply_again(index):
 
 def test_database_refuses_two_applications_on_one_stand(index):
     festival = make_festival(index)
-    a = services.approve(submit(festival, 1))
+    a = stand_services.approve(submit(festival, 1))
     b = submit(festival, 2)
     with pytest.raises(IntegrityError), transaction.atomic():
         StandApplication.objects.filter(pk=b.pk).update(
@@ -182,14 +186,14 @@ def test_closed_and_not_yet_open_calls_refuse(index):
     )
     with pytest.raises(services.CallNotOpen):
         submit(closed)
-    assert closed.stand_call().state == "closed"
+    assert stand_call(closed).state == "closed"
     later = make_festival(
         index,
         slug="later",
         applications_open=now + datetime.timedelta(days=1),
         applications_close=now + datetime.timedelta(days=10),
     )
-    assert later.stand_call().state == "not_yet_open"
+    assert stand_call(later).state == "not_yet_open"
     with pytest.raises(services.CallNotOpen):
         submit(later)
 
@@ -199,7 +203,7 @@ def test_english_page_shares_the_turkish_call(index):
     english = festival.get_translation(Locale.objects.get(language_code="en"))
     application = submit(english, 1, language="en")
     assert application.festival_id == festival.pk
-    assert english.stand_call().state == "full"
+    assert stand_call(english).state == "full"
 
 
 def test_emails_in_the_applicants_language_for_each_status(
@@ -215,10 +219,10 @@ def test_emails_in_the_applicants_language_for_each_status(
     assert "received your stand application" in mail.outbox[1].subject
     assert "?key=" in mail.outbox[1].body and "/en/" in mail.outbox[1].body
     with commits(execute=True):
-        services.approve(english)
+        stand_services.approve(english)
     assert "stand 1" in mail.outbox[-1].subject
     with commits(execute=True):
-        services.reject(turkish)
+        stand_services.reject(turkish)
     assert mail.outbox[-1].to == ["basvuru1@ornek.org.tr"]
     assert ApplicationEmail.objects.filter(state=EmailState.SENT).count() == 4
 

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Site
 
 from applications import services
 from applications.models import ApplicationStatus, StandApplication
+from applications.stands import services as stand_services
 from events.choices import AllocationMode
 from home.models import SiteSettings
 from tests.applications_builders import application_fields, make_festival
@@ -180,7 +181,7 @@ def test_full_call_offers_the_waiting_list(client, festival):
 def test_private_link_valid_tampered_unknown_and_withdraw(
     client, festival, django_capture_on_commit_callbacks
 ):
-    application = services.submit_stand_application(festival, application_fields(), "tr")
+    application = stand_services.submit_stand_application(festival, application_fields(), "tr")
     url = festival.url + festival.reverse_subpage("application")
     assert client.get(f"{url}?key={application.link_token}").status_code == 200
     assert client.get(f"{url}?key={application.link_token}x").status_code == 404
@@ -202,7 +203,7 @@ def test_private_link_valid_tampered_unknown_and_withdraw(
 
 
 def test_applicant_data_never_on_public_pages(client, festival):
-    services.submit_stand_application(festival, application_fields(), "tr")
+    stand_services.submit_stand_application(festival, application_fields(), "tr")
     for url in [festival.url, english(festival).url, apply_url(festival)]:
         html = client.get(url).content.decode()
         assert "Örnek Derneği" not in html and "basvuru1@ornek.org.tr" not in html
@@ -229,7 +230,7 @@ def editor(django_user_model):
 
 
 def test_only_reviewers_see_applications(client, festival, reviewer, editor):
-    services.submit_stand_application(festival, application_fields(), "tr")
+    stand_services.submit_stand_application(festival, application_fields(), "tr")
     client.force_login(editor)
     assert client.get("/admin/applications/stands/").status_code in (302, 403)
     assert "Örnek Derneği" not in client.get("/admin/").content.decode()
@@ -242,9 +243,9 @@ def test_only_reviewers_see_applications(client, festival, reviewer, editor):
 
 
 def test_admin_list_filters_search_and_counts(client, festival, reviewer):
-    a = services.submit_stand_application(festival, application_fields(1), "tr")
-    services.submit_stand_application(festival, application_fields(2, province="35"), "tr")
-    services.approve(a)
+    a = stand_services.submit_stand_application(festival, application_fields(1), "tr")
+    stand_services.submit_stand_application(festival, application_fields(2, province="35"), "tr")
+    stand_services.approve(a)
     client.force_login(reviewer)
     html = client.get("/admin/applications/stands/?province=35").content.decode()
     assert "Örnek Derneği 2" in html and "Örnek Derneği 1</a>" not in html
@@ -259,7 +260,7 @@ def test_admin_list_filters_search_and_counts(client, festival, reviewer):
 
 
 def test_admin_decision_and_note_through_services(client, festival, reviewer):
-    application = services.submit_stand_application(festival, application_fields(), "tr")
+    application = stand_services.submit_stand_application(festival, application_fields(), "tr")
     client.force_login(reviewer)
     url = f"/admin/applications/stands/edit/{application.pk}/"
     assert client.get(url).status_code == 200
@@ -278,7 +279,7 @@ def test_admin_decision_and_note_through_services(client, festival, reviewer):
 
 def test_bulk_approve_respects_capacity(client, festival, reviewer):
     ids = [
-        services.submit_stand_application(festival, application_fields(n), "tr").pk
+        stand_services.submit_stand_application(festival, application_fields(n), "tr").pk
         for n in range(3)
     ]
     client.force_login(reviewer)
@@ -290,7 +291,7 @@ def test_bulk_approve_respects_capacity(client, festival, reviewer):
 
 
 def test_csv_and_excel_export(client, festival, reviewer):
-    services.submit_stand_application(festival, application_fields(), "tr")
+    stand_services.submit_stand_application(festival, application_fields(), "tr")
     client.force_login(reviewer)
     csv = client.get("/admin/applications/stands/?export=csv")
     assert csv.status_code == 200
@@ -314,7 +315,7 @@ def test_csv_and_excel_export(client, festival, reviewer):
 
 
 def test_per_applicant_export_and_erase(client, festival, reviewer, editor):
-    application = services.submit_stand_application(festival, application_fields(), "tr")
+    application = stand_services.submit_stand_application(festival, application_fields(), "tr")
     client.force_login(editor)
     assert client.get(f"/admin/applications/stands/export/{application.pk}/").status_code in (
         302,

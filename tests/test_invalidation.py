@@ -103,7 +103,7 @@ def test_a_view_restriction_retires_cached_pages(client, home, page_cache):
 
 
 def test_an_application_retires_cached_pages_not_fragments(client, home, page_cache):
-    from applications import services
+    from applications.stands import services
     from tests.applications_builders import application_fields, make_festival
     from tests.builders import make_events_index
 

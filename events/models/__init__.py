@@ -11,13 +11,10 @@ from .base import (
 from .festival import (
     FESTIVAL_APPLICATION_STATUS_HOOK,
     FESTIVAL_APPLY_HOOK,
-    CallState,
     FestivalPage,
     FestivalSession,
     FestivalStandType,
     ProgrammeDay,
-    StandCall,
-    StandTypeAvailability,
 )
 from .meetings import MeetingPage
 from .occurrences import (
@@ -46,7 +43,6 @@ __all__ = [
     "FESTIVAL_APPLY_HOOK",
     "SERIES_HORIZON",
     "AccessibilityFeature",
-    "CallState",
     "EventFields",
     "EventIndexPage",
     "EventSeriesPage",
@@ -61,8 +57,6 @@ __all__ = [
     "Performance",
     "PowerStoriesEventPage",
     "ProgrammeDay",
-    "StandCall",
-    "StandTypeAvailability",
     "Venue",
     "event_panels",
     "longest_duration",

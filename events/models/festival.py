@@ -1,13 +1,11 @@
-"""Festivals: editions with a programme of sessions and a call for stands."""
+"""Festivals: editions with a programme of sessions and the data of a call for stands."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -17,7 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.i18n import any_view_restrictions, original_translation_pk
+from core.i18n import any_view_restrictions
 from core.mixins import BasePage
 from core.versions import content_generation, versioned_get_or_set
 
@@ -32,53 +30,11 @@ from .base import EVENT_SEARCH_FIELDS, EventFields, event_panels
 
 # The applications app plugs its views into a festival page through these Wagtail hooks, so
 # that events never imports it: each hook is `fn(request, festival, **kwargs) -> HttpResponse`.
+# The call's data (dates, stands, allocation mode, stand types) are this page's fields; its
+# machinery (state, capacity, stand numbers, locking) is applications.stands.calls, and its
+# section on the page comes through the page-sections hook (the place "festival_call").
 FESTIVAL_APPLY_HOOK = "festival_stand_application_view"
 FESTIVAL_APPLICATION_STATUS_HOOK = "festival_stand_application_status_view"
-
-
-class CallState(models.TextChoices):
-    NONE = "none", _("No call for stands")
-    NOT_YET_OPEN = "not_yet_open", _("Applications not yet open")
-    OPEN = "open", _("Applications open")
-    FULL = "full", _("All stands taken: join the waiting list")
-    CLOSED = "closed", _("Applications closed")
-
-
-@dataclass(frozen=True)
-class StandTypeAvailability:
-    stand_type: "FestivalStandType"  # the call page's row (applications point to it)
-    label: str  # its name in the language of the page asking
-    description: str
-    count: int
-    taken: int
-
-    @property
-    def remaining(self) -> int:
-        return max(self.count - self.taken, 0)
-
-
-@dataclass(frozen=True)
-class StandCall:
-    """What the festival page says about its call for stands at one moment."""
-
-    state: str
-    opens: datetime.datetime | None
-    closes: datetime.datetime | None
-    stands: int
-    taken: int
-    types: list[StandTypeAvailability]
-
-    @property
-    def remaining(self) -> int:
-        return max(self.stands - self.taken, 0)
-
-    @property
-    def accepts_applications(self) -> bool:
-        return self.state in (CallState.OPEN, CallState.FULL)
-
-    @property
-    def state_label(self) -> str:
-        return CallState(self.state).label
 
 
 @dataclass(frozen=True)
@@ -205,90 +161,6 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
 
         return versioned_get_or_set(key, compute)
 
-    # --- The call for stands -------------------------------------------------------------
-
-    def call_festival(self) -> "FestivalPage":
-        """The page that holds the call: the original (first created) of the translations,
-        so that Turkish and English applications share one set of stands."""
-        if not self.pk:
-            return self
-        original_pk = original_translation_pk(self)
-        if original_pk == self.pk:
-            return self
-        return FestivalPage.objects.filter(pk=original_pk).first() or self
-
-    @cached_property
-    def current_stand_call(self) -> StandCall:
-        """The call as this request shows it: the page and the stand form both need it."""
-        return self.stand_call()
-
-    def stand_call(self, now: datetime.datetime | None = None) -> StandCall:
-        """The state of the call and the stands left. Stands are counted through the reverse
-        relation `stand_applications` (the applications app), without importing it."""
-        festival = self.call_festival()
-        now = now or timezone.now()
-        if festival == self:
-            types, own_types = list(festival.stand_types.all()), {}
-        else:
-            # The call's rows (applications point to them) and this translation's names of
-            # them, in one query.
-            rows = list(FestivalStandType.objects.filter(page_id__in=[festival.pk, self.pk]))
-            types = [row for row in rows if row.page_id == festival.pk]
-            own_types = {row.translation_key: row for row in rows if row.page_id == self.pk}
-        taken_by_type: dict[int | None, int] = {}
-        applications = getattr(festival, "stand_applications", None)
-        if applications is not None and festival.pk:
-            rows = (
-                applications.filter(stand_number__isnull=False)
-                .values("stand_type_id")
-                .annotate(n=Count("pk"))
-            )
-            taken_by_type = {row["stand_type_id"]: row["n"] for row in rows}
-        taken = sum(taken_by_type.values())
-        stands = festival.stands or 0
-        availability = []
-        for stand_type in types:
-            own = own_types.get(stand_type.translation_key, stand_type)
-            availability.append(
-                StandTypeAvailability(
-                    stand_type,
-                    own.name,
-                    own.description,
-                    stand_type.count,
-                    taken_by_type.get(stand_type.pk, 0),
-                )
-            )
-        if not festival.applications_open or not festival.applications_close or not stands:
-            state = CallState.NONE
-        elif now < festival.applications_open:
-            state = CallState.NOT_YET_OPEN
-        elif now >= festival.applications_close:
-            state = CallState.CLOSED
-        elif taken >= stands:
-            state = CallState.FULL
-        else:
-            state = CallState.OPEN
-        return StandCall(
-            state,
-            festival.applications_open,
-            festival.applications_close,
-            stands,
-            taken,
-            availability,
-        )
-
-    def stand_number_ranges(self) -> dict[int | None, range]:
-        """Stand numbers by type: one contiguous range per type in panel order, or 1..stands."""
-        festival = self.call_festival()
-        types = list(festival.stand_types.all())
-        if not types:
-            return {None: range(1, (festival.stands or 0) + 1)}
-        ranges, first = {}, 1
-        for stand_type in types:
-            ranges[stand_type.pk] = range(first, first + stand_type.count)
-            first += stand_type.count
-        return ranges
-
     # --- The programme -------------------------------------------------------------------
 
     def programme(self, day: str = "", kind: str = "") -> dict:
@@ -328,7 +200,6 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         context["programme"] = self.programme(
             request.GET.get("day", "")[:10], request.GET.get("kind", "")[:20]
         )
-        context["stand_call"] = self.current_stand_call
         return context
 
     # --- Routes served by the applications app (through hooks) ---------------------------

@@ -1,5 +1,4 @@
-"""The public form of the open call for narrators (stories.forms holds the admin forms
-that the page models use; this one needs the models, so it lives apart)."""
+"""The public form of the open call for narrators."""
 
 from typing import Any
 

@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 
 from events.models import FestivalPage
 
-from .models import ApplicationStatus, StandApplication
+from ..models import ApplicationStatus, StandApplication
 
 S = ApplicationStatus
 

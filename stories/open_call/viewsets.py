@@ -1,7 +1,7 @@
-"""The team's side of the open call for narrators, on the shared application admin
-(applications.viewsets): list with average score, filters, search, counts per status, CSV
-and Excel export; a decision, a score and notes on each application; KVKK export and
-erasure. Only the "Narrator reviewers" group and superusers reach it (model permissions)."""
+"""The team's side of the open call for narrators: the shared application view set
+(applications.viewsets) with the narrator's columns (average score) and filters, and a
+reviewer's own score and note on the edit form. Only the "Narrator reviewers" group and
+superusers reach it (model permissions)."""
 
 import django_filters
 from django import forms
@@ -10,20 +10,14 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.admin.ui.tables import Column, DateColumn
 
-from applications import services as shared
-from applications.models import SelectionStatus
-from applications.viewsets import (
-    ApplicationDecisionForm,
-    ApplicationIndexView,
-    ApplicationPrivacyViewsMixin,
-    ApplicationSummaryPanel,
-)
+from applications.statuses import SelectionStatus
+from applications.viewsets import ApplicationDecisionForm, ApplicationViewSet, title_column
 from core.provinces import sorted_province_choices
 
 from . import services
+from .kind import narrator_kind
 from .models import NarratorApplication, OpenCallPage
 
 SS = SelectionStatus
@@ -50,13 +44,6 @@ class NarratorApplicationFilterSet(WagtailFilterSet):
 class NarratorDecisionForm(ApplicationDecisionForm):
     """Besides a decision and a note for the team: the reviewer's own score and note."""
 
-    decisions = [
-        (SS.SHORTLISTED, _("Shortlist")),
-        (SS.SELECTED, _("Select as a narrator")),
-        (SS.DECLINED, _("Decline")),
-        (SS.WITHDRAWN, _("Mark as withdrawn")),
-    ]
-
     score = forms.TypedChoiceField(
         label=_("Your score"),
         required=False,
@@ -71,10 +58,6 @@ class NarratorDecisionForm(ApplicationDecisionForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    class Meta:
-        model = NarratorApplication
-        fields: list[str] = []
-
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if self.instance.pk and for_user is not None:
@@ -88,47 +71,10 @@ class NarratorDecisionForm(ApplicationDecisionForm):
             self.add_error("score", _("Give a score with your review note."))
         return cleaned
 
-
-class NarratorSummaryPanel(ApplicationSummaryPanel):
-    url_namespace = "narrator_applications"
-    summary_template = "stories/admin/narrator_application_summary.html"
-
-    class BoundPanel(ApplicationSummaryPanel.BoundPanel):
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context.update(
-                reviews=self.instance.reviews.select_related("reviewer"),
-                average_score=services.average_score(self.instance),
-            )
-            return context
-
-
-class NarratorApplicationEditView(EditView):
-    def save_instance(self):
-        application = self.object
-        data = self.form.cleaned_data
-        user = self.request.user
+    def save_extra(self, application, user) -> None:
+        data = self.cleaned_data
         if data.get("score"):
             services.review(application, user, data["score"], data.get("review_note", ""))
-        if data.get("decision"):
-            application = services.change_status(
-                application, data["decision"], user, note=data.get("note", "").strip()
-            )
-        elif data.get("note", "").strip():
-            shared.add_note(application, data["note"], user)
-        return application
-
-    def form_valid(self, form):
-        self.form = form
-        try:
-            return super().form_valid(form)
-        except shared.ApplicationError as error:
-            form.add_error("decision", str(error.message))
-            self.produced_error_message = str(error.message)
-            return self.form_invalid(form)
-
-    def get_success_message(self, instance=None):
-        return _("Application of “%(name)s” saved.") % {"name": (instance or self.object)}
 
 
 def format_average(application: NarratorApplication) -> str:
@@ -138,27 +84,18 @@ def format_average(application: NarratorApplication) -> str:
     return f"{number_format(round(average, 1), 1)} ({application.review_count})"
 
 
-class NarratorApplicationViewSet(ApplicationPrivacyViewsMixin, SnippetViewSet):
+class NarratorApplicationViewSet(ApplicationViewSet):
+    kind = narrator_kind
     model = NarratorApplication
     icon = "openquote"
     menu_label = _("Narrator applications")
     menu_order = 221
     add_to_admin_menu = True
     url_prefix = "applications/narrators"
-    admin_url_namespace = "narrator_applications"
-    index_view_class = ApplicationIndexView
-    index_results_template_name = "applications/admin/listing_results.html"
-    edit_view_class = NarratorApplicationEditView
     filterset_class = NarratorApplicationFilterSet
-    erase_template_name = "stories/admin/confirm_erase.html"
     search_fields = ["contact_name", "organisation", "email", "summary"]
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    list_per_page = 50
-    ordering = ["-created_at"]
     list_display = [
-        TitleColumn("contact_name", label=_("Name"), url_name="narrator_applications:edit"),
+        title_column("contact_name", _("Name"), narrator_kind),
         Column("call", label=_("Open call")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column(
@@ -199,16 +136,8 @@ class NarratorApplicationViewSet(ApplicationPrivacyViewsMixin, SnippetViewSet):
         "review_count": _("Reviews"),
     }
     export_filename = "narrator-applications"
-    panels = [
-        NarratorSummaryPanel(heading=_("Application")),
-        FieldPanel("score"),
-        FieldPanel("review_note"),
-        FieldPanel("decision"),
-        FieldPanel("note"),
-    ]
-
-    def get_form_class(self, for_update=False):
-        return NarratorDecisionForm
+    decision_form_class = NarratorDecisionForm
+    extra_panels = [FieldPanel("score"), FieldPanel("review_note")]
 
     def get_queryset(self, request):
         return NarratorApplication.objects.select_related("call").annotate(

@@ -1,4 +1,7 @@
-"""The Power Stories open call: its page and the narrators' applications."""
+"""The Power Stories open call: its page (the call's data) and the narrators' applications
+and reviews, under the `stories` app label (stories.models imports them). The call's
+machinery is applications.calls (`OpenCall`, registered below); the status set is the
+kind-neutral `SelectionStatus` (applications.statuses)."""
 
 from __future__ import annotations
 
@@ -21,27 +24,24 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from applications.models import (
+from applications.calls import CallState, PageCall, call_for, register_call
+from applications.models import BaseApplication, dedupe_key
+from applications.statuses import (
     SELECTION_OPEN_STATUSES,
     SELECTION_TRANSITIONS,
-    BaseApplication,
     SelectionStatus,
-    dedupe_key,
 )
-from core.i18n import original_translation_pk
 from core.mixins import BasePage
 from core.provinces import sorted_province_choices
 
-
-class OpenCallState(models.TextChoices):
-    NOT_YET_OPEN = "not_yet_open", _("Applications not yet open")
-    OPEN = "open", _("Applications open")
-    CLOSED = "closed", _("Applications closed")
+# The states an open call can be in (it has no places: never "none" nor "full").
+OpenCallState = CallState
 
 
 class OpenCallPage(RoutablePageMixin, BasePage):
     """A Power Stories call for narrators: open between two moments; the form at `apply/`,
-    the applicant's private page at `application/?key=...` (views in stories.views)."""
+        the applicant's private page at `application/?key=...` (the shared flow,
+    applications.views, through stories.open_call.views)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("about the call"), blank=True)
@@ -80,28 +80,17 @@ class OpenCallPage(RoutablePageMixin, BasePage):
 
     def call_page(self) -> OpenCallPage:
         """The original of the translations: applications in every language belong to it."""
-        if not self.pk:
-            return self
-        original_pk = original_translation_pk(self)
-        if original_pk == self.pk:
-            return self
-        return OpenCallPage.objects.filter(pk=original_pk).first() or self
+        return call_for(self).original()
 
     def state(self, now: datetime.datetime | None = None) -> str:
-        now = now or timezone.now()
-        if now < self.applications_open:
-            return OpenCallState.NOT_YET_OPEN
-        if now >= self.applications_close:
-            return OpenCallState.CLOSED
-        return OpenCallState.OPEN
+        return call_for(self).status(now).state
 
     def accepts_applications(self, now: datetime.datetime | None = None) -> bool:
-        return self.state(now) == OpenCallState.OPEN
+        return call_for(self).status(now).accepts_applications
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["call_state"] = self.state()
-        context["call_state_label"] = OpenCallState(context["call_state"]).label
+        context.setdefault("call", call_for(self).status())
         return context
 
     @path("")
@@ -110,16 +99,21 @@ class OpenCallPage(RoutablePageMixin, BasePage):
 
     @path("apply/", name="apply")
     def apply(self, request):
-        from ..views import narrator_apply
+        from .views import narrator_flow
 
-        return narrator_apply(request, self)
+        return narrator_flow.serve_apply(request, self)
 
     @path("application/", name="application")
     def application(self, request):
         # The private key travels in the query string, which the logs never record.
-        from ..views import narrator_application_status
+        from .views import narrator_flow
 
-        return narrator_application_status(request, self)
+        return narrator_flow.serve_status(request, self)
+
+
+@register_call
+class OpenCall(PageCall):
+    page_model = OpenCallPage
 
 
 class NarratorApplication(BaseApplication):
@@ -178,14 +172,6 @@ class NarratorApplication(BaseApplication):
         # E-mail addresses fold the ASCII way ("I" is "i" here, not the Turkish "ı").
         return dedupe_key(self.email.strip().lower())
 
-    def duplicate_message(self) -> str:
-        return str(
-            _(
-                "We already have an application with this e-mail address for this call. "
-                "Its private link is in the e-mail we sent you."
-            )
-        )
-
     def anonymise_related(self) -> None:
         self.reviews.update(note="")  # the scores stay for statistics
 
@@ -195,11 +181,19 @@ class NarratorApplication(BaseApplication):
         page = self.call.get_translation_or_none(locale) if locale else None
         return page if page is not None and page.live else self.call
 
-    def email_template(self) -> str:
-        return f"stories/email/narratorapplication_{self.status}.txt"
-
     def email_context(self) -> dict[str, object]:
-        return {"call": self.localized_call()}
+        return {
+            "call": self.localized_call(),
+            "reply_hint": _(
+                "Please do not reply to this automatic message; write to us through the "
+                "open call page."
+            ),
+        }
+
+    @classmethod
+    def expired(cls, cutoff: datetime.datetime):
+        """The applications of calls that closed before `cutoff`."""
+        return cls.objects.not_anonymised().filter(call__applications_close__lt=cutoff)
 
     def status_url(self) -> str:
         page = self.localized_call()

@@ -1,0 +1,65 @@
+"""The two status sets a kind of call can use, and what may follow what.
+
+They are kind-neutral and live here, not with the kinds, because the history and e-mail log
+rows (`ApplicationLogEntry`, `ApplicationEmail`) must know every status of every kind when
+their model is defined (their `choices`, and migration 0003): a kind chooses one set and
+declares it on its model (`status` choices, `transitions`, `open_statuses`,
+`decision_statuses`). A new set goes here too, added to `ALL_STATUS_CHOICES`.
+
+- `ApplicationStatus`, places decided by the team or first come, first served: submitted →
+  approved / waitlisted / rejected (festival stands).
+- `SelectionStatus`, a panel of reviewers: submitted → shortlisted → selected / declined
+  (the Power Stories narrators).
+Both end in `withdrawn`, which the applicant can reach from any open status.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+WITHDRAWN = "withdrawn"
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    REJECTED = "rejected", _("Not accepted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+S = ApplicationStatus
+# Which status may follow which; anything else is refused. Rejected and withdrawn are final.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.SUBMITTED: frozenset({S.APPROVED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN}),
+    S.WAITLISTED: frozenset({S.APPROVED, S.REJECTED, S.WITHDRAWN}),
+    S.APPROVED: frozenset({S.WAITLISTED, S.REJECTED, S.WITHDRAWN}),
+    S.REJECTED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+}
+OPEN_STATUSES = (S.SUBMITTED, S.WAITLISTED)
+
+
+class SelectionStatus(models.TextChoices):
+    """A call decided by a panel of reviewers: a shortlist, then a selection."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    SELECTED = "selected", _("Selected")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+SS = SelectionStatus
+SELECTION_TRANSITIONS: dict[str, frozenset[str]] = {
+    SS.SUBMITTED: frozenset({SS.SHORTLISTED, SS.DECLINED, SS.WITHDRAWN}),
+    SS.SHORTLISTED: frozenset({SS.SELECTED, SS.DECLINED, SS.WITHDRAWN}),
+    SS.SELECTED: frozenset({SS.WITHDRAWN}),
+    SS.DECLINED: frozenset(),
+    SS.WITHDRAWN: frozenset(),
+}
+SELECTION_OPEN_STATUSES = (SS.SUBMITTED, SS.SHORTLISTED)
+
+# Every status any kind of application can have (history and e-mail log rows).
+ALL_STATUS_CHOICES = list(
+    {code: label for code, label in [*ApplicationStatus.choices, *SelectionStatus.choices]}.items()
+)
