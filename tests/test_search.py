@@ -17,9 +17,9 @@ from wagtail.rich_text import RichText
 
 from core.mixins import FoldedSearchField
 from core.search_text import clean_query, query_spelling, query_terms
+from demo.builders import make_home, make_standard_page, translate
 from home.models import HomePage, StandardPage
 from search import services
-from tests.builders import make_home, make_standard_page, translate
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL"

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "pagecache",  # invalidation signals of the full-page cache (production middleware)
+    "demo",  # the demo loader and its content files (imports every app; no app imports it)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
