@@ -1,7 +1,14 @@
 import pytest
 from wagtail.models import Locale
 
-from tests.builders import make_home
+from demo.builders import make_home
+
+
+def pytest_configure(config):
+    """With -n (xdist's default "load" distribution), send the tests of one xdist group to
+    one worker: tests/demo/ is such a group, so the demo is loaded once, not once per worker."""
+    if getattr(config.option, "dist", None) == "load":
+        config.option.dist = "loadgroup"
 
 
 @pytest.fixture

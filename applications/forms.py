@@ -4,6 +4,7 @@ stories.open_call.forms) is a ModelForm with this mixin and a `service_fields()`
 
 import phonenumbers
 from django import forms
+from django.db import models
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,14 @@ def normalise_phone(value: str) -> str:
             code="phone",
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def https_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """A kind's `Meta.formfield_callback`: a web address typed without its scheme is taken as
+    https (Django 6's default; the admin forms do the same, see core.apps)."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
 
 
 class ApplicantFieldsMixin(forms.Form):

@@ -11,10 +11,9 @@ from applications.kinds import kind_for, kinds
 from applications.models import StandApplication
 from applications.stands.sections import festival_call_section
 from core.sections import render_page_sections
+from demo.builders import make_events_index, make_festival, translate
 from events.models import FestivalPage
 from stories.models import NarratorApplication, OpenCallPage
-from tests.applications_builders import make_festival
-from tests.builders import make_events_index, translate
 from tests.test_open_call import make_call
 
 pytestmark = pytest.mark.django_db

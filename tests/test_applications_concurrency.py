@@ -15,9 +15,8 @@ from django.test import Client, override_settings
 
 from applications.models import ApplicationStatus, StandApplication
 from applications.stands.calls import stand_call
+from demo.builders import application_fields, make_events_index, make_festival
 from events.choices import AllocationMode
-from tests.applications_builders import application_fields, make_festival
-from tests.builders import make_events_index
 
 S = ApplicationStatus
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"

@@ -21,9 +21,8 @@ from applications.models import (
 )
 from applications.stands import services as stand_services
 from applications.stands.calls import stand_call
+from demo.builders import application_fields, make_events_index, make_festival, translate
 from events.choices import AllocationMode
-from tests.applications_builders import application_fields, make_festival
-from tests.builders import make_events_index, translate
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -274,7 +273,7 @@ def test_export_and_anonymise(index):
 
 
 def test_retention_command_anonymises_after_the_festival(index):
-    from tests.builders import aware
+    from demo.builders import aware
 
     past = make_festival(index, start=aware(2020, 5, 1), end=aware(2020, 5, 2), slug="past")
     application = submit(past, 1)

@@ -15,10 +15,15 @@ from wagtail.models import Locale, Site
 from applications import services
 from applications.models import ApplicationStatus, StandApplication
 from applications.stands import services as stand_services
+from demo.builders import (
+    application_fields,
+    make_events_index,
+    make_festival,
+    make_standard_page,
+    translate,
+)
 from events.choices import AllocationMode
 from home.models import SiteSettings
-from tests.applications_builders import application_fields, make_festival
-from tests.builders import make_events_index, make_standard_page, translate
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus

@@ -1,6 +1,6 @@
 """The editors' dashboard shows upcoming events and pages that still need a translation."""
 
-from tests.builders import aware, make_event, make_events_index, make_standard_page
+from demo.builders import aware, make_event, make_events_index, make_standard_page
 
 
 def test_dashboard_lists_upcoming_events_and_untranslated_pages(admin_client, home):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo.builders import aware, locales, make_event, make_events_index, make_venue, translate
 from events.choices import AttendanceMode, EventStatus, EventType
 from events.models import (
     AccessibilityFeature,
@@ -25,7 +26,6 @@ from events.models import (
 )
 from events.services import sync_occurrences
 from home.models import HomePage
-from tests.builders import aware, locales, make_event, make_events_index, make_venue, translate
 
 pytestmark = pytest.mark.django_db
 

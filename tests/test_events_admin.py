@@ -7,8 +7,8 @@ from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from demo.builders import make_events_index, make_home, make_venue
 from events.models import EventSeriesPage, MeetingPage, Occurrence, Venue
-from tests.builders import make_events_index, make_home, make_venue
 
 
 def series_form_data(**overrides) -> dict:

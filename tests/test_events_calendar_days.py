@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from demo.builders import aware, make_event, make_events_index, make_venue, translate
 from events import views
 from events.calendar import (
     CALENDAR_EVENTS_PER_DAY,
@@ -19,7 +20,6 @@ from events.calendar import (
     shown_pks,
 )
 from events.models import EventSeriesPage, FestivalPage
-from tests.builders import aware, make_event, make_events_index, make_venue, translate
 
 pytestmark = pytest.mark.django_db
 

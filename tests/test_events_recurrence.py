@@ -5,8 +5,8 @@ import datetime
 import recurrence
 from django.utils import translation
 
+from demo.builders import aware
 from events.recurrence import describe, expand, has_any_date
-from tests.builders import aware
 
 UTC = datetime.UTC
 

@@ -5,11 +5,10 @@ import re
 
 from django.utils import timezone
 
+from demo.builders import aware, make_event, make_events_index, make_festival, make_venue
 from events.choices import EventStatus
 from events.models import FestivalPage
 from events.search import matching_sessions, result_occurrences
-from tests.applications_builders import make_festival
-from tests.builders import aware, make_event, make_events_index, make_venue
 from tests.test_events import count_queries, weekly_series
 from tests.test_festival_programme import sessions
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Locale
 
+from demo.builders import aware, locales, make_event, make_events_index, make_venue, translate
 from events.choices import AttendanceMode, EventStatus
 from events.models import (
     AccessibilityFeature,
@@ -28,7 +29,6 @@ from events.models import (
     Performance,
     PowerStoriesEventPage,
 )
-from tests.builders import aware, locales, make_event, make_events_index, make_venue, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -569,35 +569,3 @@ def test_rss_and_atom_list_upcoming_events_once_each(client, index):
         "Çay Saati – Eskişehir",
     ]
     assert client.get("/tr/calendar/events.rss?type=meeting").content.count(b"<item>") == 1
-
-
-# --- the demo content ---------------------------------------------------------------------
-
-
-def test_demo_series_feed_has_local_times_and_no_cancelled_tea_time(client, index):
-    """The demo's own series (built by its loader, in both languages) through the feeds."""
-    from events.demo import load_series, load_venues
-    from home.demo_tools import translate as translate_demo
-
-    english = Locale.objects.get(language_code="en")
-    glossary = {"STGM": "STGM", "Etkinlikler": "Events"}
-    venues = load_venues(glossary)
-    for page in load_series(index, venues, glossary, timezone.localdate()):
-        translate_demo(page, english, glossary)
-    series = EventSeriesPage.objects.get(slug="cay-saati-bulusmalari-eskisehir")
-    cancelled = Occurrence.objects.get(page=series, status=EventStatus.CANCELLED)
-    start = cancelled.start - datetime.timedelta(days=60)
-    stop = cancelled.start + datetime.timedelta(days=60)
-    uid = f"{series.translation_key}@stgm.org.tr"
-    for language in ("tr", "en"):
-        calendar = parse(client.get(f"/{language}/calendar/events.ics"))
-        instances = expand(calendar, start, stop, uid)
-        assert instances and all(s.astimezone(ISTANBUL).hour == 15 for s, _e, _st in instances)
-        assert cancelled.start not in [s for s, _e, _st in instances]
-        assert taking_place(instances) == stored(series, start, stop)
-    monthly = EventSeriesPage.objects.get(slug="degisimin-gucunu-konusmak-gaziantep")
-    calendar = parse(client.get(f"/en/calendar/event/{monthly.pk}.ics"))
-    stop = timezone.now() + datetime.timedelta(days=700)
-    assert taking_place(expand(calendar, monthly.start, stop)) == stored(
-        monthly, monthly.start, stop
-    )

@@ -4,11 +4,10 @@ markup, the English translation, and the page form's rules for the call."""
 import pytest
 from wagtail.models import Locale
 
+from demo.builders import aware, locales, make_events_index, make_festival, translate
 from events.choices import SessionKind
 from events.forms import FestivalPageForm
 from events.models import FestivalPage, FestivalSession
-from tests.applications_builders import make_festival
-from tests.builders import aware, locales, make_events_index, translate
 
 pytestmark = pytest.mark.django_db
 

@@ -17,11 +17,16 @@ from django.test import RequestFactory, override_settings
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Locale, Site
 
+from demo.builders import (
+    make_event,
+    make_events_index,
+    make_festival,
+    make_standard_page,
+    translate,
+)
 from home.models import SiteSettings
 from pagecache.apps import FrontendCacheConfig
 from pagecache.middleware import PageCacheMiddleware
-from tests.applications_builders import make_festival
-from tests.builders import make_event, make_events_index, make_standard_page, translate
 from tests.test_production import production, production_settings  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db

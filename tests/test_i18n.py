@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import formats, translation
 from wagtail.models import Locale, Page
 
-from tests.builders import make_standard_page, translate
+from demo.builders import make_standard_page, translate
 
 SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -17,7 +17,7 @@ from core.versions import (
     public_models,
     retire,
 )
-from tests.builders import make_standard_page, make_venue
+from demo.builders import make_standard_page, make_venue
 from tests.test_pagecache import cached_site, get  # noqa: F401 - the fixture page_cache uses
 from tests.test_production import production  # noqa: F401 - the fixture cached_site asks for
 
@@ -104,8 +104,7 @@ def test_a_view_restriction_retires_cached_pages(client, home, page_cache):
 
 def test_an_application_retires_cached_pages_not_fragments(client, home, page_cache):
     from applications.stands import services
-    from tests.applications_builders import application_fields, make_festival
-    from tests.builders import make_events_index
+    from demo.builders import application_fields, make_events_index, make_festival
 
     festival = make_festival(make_events_index(home))
     cached(client, festival.url)

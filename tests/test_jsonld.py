@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
+from demo.builders import aware, locales, make_event, make_events_index, make_venue, translate
 from events.choices import AttendanceMode, EventStatus
 from events.models import (
     EventSeriesPage,
@@ -22,7 +23,6 @@ from events.models import (
     Performance,
     PowerStoriesEventPage,
 )
-from tests.builders import aware, locales, make_event, make_events_index, make_venue, translate
 
 pytestmark = pytest.mark.django_db
 

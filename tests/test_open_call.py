@@ -16,10 +16,10 @@ from wagtail.models import Locale, Site
 
 from applications import services as shared
 from applications.models import ApplicationEmail, SelectionStatus
+from demo.builders import make_standard_page, publish, translate
 from home.models import SiteSettings
 from stories.models import NarratorApplication, NarratorReview, OpenCallPage
 from stories.open_call import services
-from tests.builders import make_standard_page, publish, translate
 
 pytestmark = pytest.mark.django_db
 SS = SelectionStatus

@@ -8,9 +8,9 @@ import pytest
 from wagtail import hooks
 
 from core.sections import PAGE_SECTIONS_HOOK
+from demo.builders import locales, make_event, make_events_index, make_standard_page, publish
 from events.models import MeetingPage
 from stories.models import Narrator, StoryIndexPage, StoryPage, Testimonial
-from tests.builders import locales, make_event, make_events_index, make_standard_page, publish
 
 pytestmark = pytest.mark.django_db
 

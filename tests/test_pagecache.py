@@ -7,10 +7,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from wagtail.models import Locale, Workflow
 
+from demo.builders import make_events_index, make_festival, make_standard_page, translate
 from home.models import SiteSettings
 from pagecache.middleware import PageCacheMiddleware
-from tests.applications_builders import make_festival
-from tests.builders import make_events_index, make_standard_page, translate
 from tests.test_production import production  # noqa: F401 - the fixture used below
 
 
@@ -194,7 +193,7 @@ def test_posts_are_never_served_from_the_cache(client, home, cached_site):
     "path", ["/tr/calendar/events.ics", "/en/calendar/events.rss", "/tr/calendar/events.atom"]
 )
 def test_calendar_feeds_are_cached_and_follow_publishing(client, home, cached_site, path):
-    from tests.builders import make_event, make_events_index
+    from demo.builders import make_event, make_events_index
 
     index = make_events_index(home)
     make_event(index, title="Van Buluşması")

@@ -5,8 +5,8 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.turkish import ascii_fold, turkish_lower, turkish_slugify
+from demo.builders import make_home, make_standard_page, translate
 from home.models import HomePage, StandardPage
-from tests.builders import make_home, make_standard_page, translate
 
 
 class PageTreeRulesTests(WagtailPageTestCase):

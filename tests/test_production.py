@@ -24,7 +24,7 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from config.logs import GunicornAccessJSONFormatter, JSONFormatter, scrub
-from tests.builders import make_standard_page
+from demo.builders import make_standard_page
 from tests.test_settings import PRODUCTION_ENV, run_manage
 
 REDIS_URL = os.environ.get("STGM_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -191,7 +191,7 @@ def test_health_endpoint_with_the_real_redis_cache_and_sessions(client):
     "`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''`",
 )
 def test_renditions_are_looked_up_in_the_process_not_in_redis(monkeypatch):
-    from home.demo_tools import make_image
+    from demo.tools import make_image
 
     prod = production_settings(monkeypatch, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX="stgm-test")
     with override_settings(CACHES=prod.CACHES):

@@ -14,6 +14,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from demo.builders import (
+    application_fields,
+    aware,
+    locales,
+    make_event,
+    make_events_index,
+    make_festival,
+    make_standard_page,
+    make_venue,
+    publish,
+    translate,
+)
+from demo.tools import make_image
 from events.choices import AllocationMode, SessionKind
 from events.models import (
     AccessibilityFeature,
@@ -22,21 +35,9 @@ from events.models import (
     Performance,
     PowerStoriesEventPage,
 )
-from home.demo_tools import make_image
 from home.models import SiteSettings
 from stories.models import Narrator, StoryIndexPage, StoryPage, StoryPhoto, Theme
 from stories.models import Testimonial as TestimonialSnippet
-from tests.applications_builders import application_fields, make_festival
-from tests.builders import (
-    aware,
-    locales,
-    make_event,
-    make_events_index,
-    make_standard_page,
-    make_venue,
-    publish,
-    translate,
-)
 
 pytestmark = pytest.mark.django_db
 

@@ -12,13 +12,13 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo.builders import locales, make_event, make_events_index, make_standard_page, publish
+from demo.tools import make_image, translate
 from events.models import PowerStoriesEventPage
-from home.demo_tools import make_image, translate
 from home.models import HomePage
 from stories.media import external_media
 from stories.models import Narrator, StoryIndexPage, StoryPage, Theme
 from stories.models import Testimonial as TestimonialSnippet
-from tests.builders import locales, make_event, make_events_index, make_standard_page, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -444,7 +444,7 @@ class StoryAdminTests(WagtailPageTestCase):
     def setUp(self):
         from django.contrib.auth import get_user_model
 
-        from tests.builders import make_home
+        from demo.builders import make_home
 
         self.home = make_home()
         self.index = StoryIndexPage(title="Hikâyeler", slug="hikayeler")

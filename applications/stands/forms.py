@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.provinces import sorted_province_choices
 
-from ..forms import ApplicantFieldsMixin
+from ..forms import ApplicantFieldsMixin, https_formfield
 from ..models import LegalForm, StandApplication, ThematicArea
 
 
@@ -21,6 +21,7 @@ class StandApplicationForm(ApplicantFieldsMixin, forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = https_formfield
         model = StandApplication
         fields = [
             "organisation",

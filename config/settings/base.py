@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
+    "demo",  # the demo loader and its content files (imports every app; no app imports it)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

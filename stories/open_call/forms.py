@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from applications.forms import ApplicantFieldsMixin
+from applications.forms import ApplicantFieldsMixin, https_formfield
 from core.provinces import sorted_province_choices
 
 from .models import NarratorApplication
@@ -16,6 +16,7 @@ class NarratorApplicationForm(ApplicantFieldsMixin, forms.ModelForm):
     with every application form)."""
 
     class Meta:
+        formfield_callback = https_formfield
         model = NarratorApplication
         fields = [
             "contact_name",

@@ -1,6 +1,6 @@
 """What the site holds in the browser tests: built once per run, restored before every test.
 
-Built with the builders of tests/builders.py rather than `load_demo_content`: the demo
+Built with the builders of demo/builders.py rather than `load_demo_content`: the demo
 loader takes about a minute of CPU (it translates every page through wagtail-localize), this
 takes a second or two, and the journeys do not break when the demo texts change.
 
@@ -13,22 +13,22 @@ import recurrence
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from events.choices import EventStatus
-from events.models import EventIndexPage, EventSeriesPage, OccurrenceChange
-from home.models import HomePage, SiteSettings
-from stories.models import Narrator, StoryIndexPage, StoryPage, Theme
-from tests.applications_builders import make_festival
-from tests.builders import (
+from demo.builders import (
     aware,
     locales,
     make_event,
     make_events_index,
+    make_festival,
     make_home,
     make_standard_page,
     make_venue,
     publish,
     translate,
 )
+from events.choices import EventStatus
+from events.models import EventIndexPage, EventSeriesPage, OccurrenceChange
+from home.models import HomePage, SiteSettings
+from stories.models import Narrator, StoryIndexPage, StoryPage, Theme
 
 PROGRAMMES = [
     # Turkish title and slug, English title and slug, Turkish and English introduction.

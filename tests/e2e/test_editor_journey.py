@@ -16,8 +16,8 @@ from playwright.sync_api import Page, expect
 
 from applications import services
 from applications.models import ApplicationStatus
+from demo.builders import application_fields
 from events.models import EventIndexPage, EventSeriesPage, FestivalPage, Occurrence
-from tests.applications_builders import application_fields
 from tests.e2e.content import EVENTS
 
 pytestmark = pytest.mark.e2e

@@ -11,8 +11,8 @@ from django.utils.dateformat import format as date_format
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
+from demo.builders import make_event, make_venue
 from events.models import EventIndexPage
-from tests.builders import make_event, make_venue
 from tests.e2e.content import EVENTS, IZMIR_MEETING, TEA_TIME, VAN_MEETING, next_month_day
 from tests.e2e.test_visitor import language_link
 

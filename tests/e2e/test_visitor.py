@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from wagtail.models import Locale
 
+from demo.builders import make_standard_page
 from home.models import HomePage
-from tests.builders import make_standard_page
 from tests.e2e.conftest import PHONE
 
 pytestmark = pytest.mark.e2e

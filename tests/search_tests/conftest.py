@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Locale
 
-from tests.builders import make_home, make_standard_page, translate
+from demo.builders import make_home, make_standard_page, translate
 
 from .corpus import CORPUS
 

@@ -12,9 +12,9 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from demo.builders import make_standard_page, translate
 from home.models import HomePage, StandardPage
 from search import services
-from tests.builders import make_standard_page, translate
 
 from .corpus import found
 

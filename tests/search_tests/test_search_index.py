@@ -9,9 +9,9 @@ from wagtail.models import Page
 
 from core.mixins import FoldedSearchField
 from core.search_text import clean_query, query_spelling, query_terms
+from demo.builders import make_standard_page
 from home.models import HomePage, StandardPage
 from search import services
-from tests.builders import make_standard_page
 
 from .corpus import postgres_only
 

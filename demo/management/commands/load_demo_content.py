@@ -3,11 +3,8 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from applications.demo import load_applications
-from events.demo import load_events
-from home.demo import load_home
+from demo.loader import load_all
 from home.models import HomePage
-from stories.demo import load_open_call, load_stories
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "stgm-demo")
@@ -29,11 +26,7 @@ class Command(BaseCommand):
             return
         # Not one transaction: the loader is idempotent, so an interrupted run is simply
         # run again.
-        home = load_home()
-        load_events(home)
-        load_applications()
-        load_stories(home)
-        load_open_call(home)
+        load_all()
         self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content loaded in Turkish and English."))
 

@@ -1,7 +1,15 @@
-"""Small builders for tests: focused setup instead of the whole demo content."""
+"""Small builders shared by the tests, the browser tests and the bench: focused setup
+(one home page, one event, one festival with open applications) instead of the whole demo
+content. Each takes the fields it is given and sets sensible defaults for the rest."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from events.choices import AllocationMode
+from events.models import EventIndexPage, FestivalPage, FestivalStandType, MeetingPage, Venue
 from home.models import HomePage, StandardPage
 
 
@@ -50,24 +58,17 @@ def make_standard_page(parent: Page, **kwargs) -> StandardPage:
 
 def aware(year: int, month: int, day: int, hour: int = 10, minute: int = 0):
     """An Istanbul wall-clock datetime."""
-    import datetime
-    from zoneinfo import ZoneInfo
-
     return datetime.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Istanbul"))
 
 
-def make_venue(**kwargs):
-    from events.models import Venue
-
+def make_venue(**kwargs) -> Venue:
     kwargs.setdefault("name", "Van Kültür Merkezi")
     kwargs.setdefault("province", "65")
     kwargs.setdefault("locale", locales()[0])
     return Venue.objects.create(**kwargs)
 
 
-def make_events_index(home: Page, **kwargs):
-    from events.models import EventIndexPage
-
+def make_events_index(home: Page, **kwargs) -> EventIndexPage:
     kwargs.setdefault("title", "Etkinlikler")
     kwargs.setdefault("slug", "etkinlikler")
     index = EventIndexPage(**kwargs)
@@ -77,8 +78,6 @@ def make_events_index(home: Page, **kwargs):
 
 def make_event(parent: Page, model=None, **kwargs):
     """An event page of any type (a meeting by default), published."""
-    from events.models import MeetingPage
-
     model = model or MeetingPage
     kwargs.setdefault("title", "Güçlü Sivil Toplum Buluşması – Van")
     kwargs.setdefault("summary", "Van'daki STK'larla buluşma.")
@@ -92,3 +91,56 @@ def make_event(parent: Page, model=None, **kwargs):
         setattr(page, name, value)
     parent.add_child(instance=page)
     return publish(page)
+
+
+def make_festival(
+    index, *, stands=10, mode=AllocationMode.REVIEWED, types=None, english=False, **kwargs
+):
+    """A published festival with open applications (and its English translation)."""
+    now = timezone.now()
+    turkish, english_locale = locales()
+    kwargs.setdefault("title", "Sivil Sesler Festivali 2030")
+    kwargs.setdefault("edition_year", 2030)
+    kwargs.setdefault("start", aware(2030, 10, 5, 10))
+    kwargs.setdefault("end", aware(2030, 10, 6, 18))
+    kwargs.setdefault("applications_open", now - datetime.timedelta(days=1))
+    kwargs.setdefault("applications_close", now + datetime.timedelta(days=30))
+    if types:
+        kwargs["stand_types"] = [
+            FestivalStandType(locale=turkish, name=name, count=count) for name, count in types
+        ]
+    kwargs.setdefault("summary", "Sivil toplumun festivali.")
+    relations = {k: kwargs.pop(k) for k in ("stand_types", "sessions") if k in kwargs}
+    festival = FestivalPage(stands=stands, allocation_mode=mode, **kwargs)
+    for name, value in relations.items():
+        setattr(festival, name, value)
+    index.add_child(instance=festival)
+    festival = publish(festival)
+    if english:
+        translate(
+            festival,
+            english_locale,
+            title=kwargs["title"].replace("Sivil Sesler Festivali", "Civil Voices Festival"),
+        )
+    return festival
+
+
+def application_fields(n: int = 1, **overrides) -> dict:
+    fields = {
+        "organisation": f"Örnek Derneği {n}",
+        "legal_form": "association",
+        "province": "06",
+        "themes": ["education", "disability"],
+        "website": "https://ornek.org.tr",
+        "contact_name": "Ayşe Yılmaz",
+        "email": f"basvuru{n}@ornek.org.tr",
+        "phone": "+905321234567",
+        "exhibit": "Broşürler ve atölye",
+        "needs_electricity": True,
+        "needs_table": True,
+        "chairs": 2,
+        "team_accessibility_needs": "",
+        "people": 2,
+    }
+    fields.update(overrides)
+    return fields

@@ -1,4 +1,4 @@
-"""Building blocks for the idempotent demo content loaders of every app.
+"""Building blocks of the idempotent demo loader (demo.loader) and of the bench.
 
 Pages are created in Turkish and translated to English through wagtail-localize (a
 TranslationSource, its string translations, then save_target), exactly as the translation
@@ -8,10 +8,12 @@ editor does, so the English tree is a real translation that editors can keep in 
 import io
 from typing import TypeVar
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
@@ -37,17 +39,6 @@ class MissingDemoTranslation(Exception):
 def get_locale(language_code: str) -> Locale:
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
     return locale
-
-
-def pair(glossary: Glossary, turkish: str, english: str) -> str:
-    """Use the Turkish text, remembering its English translation."""
-    glossary[turkish] = english
-    return turkish
-
-
-def paragraphs(glossary: Glossary, *pairs: tuple[str, str]) -> list[tuple[str, str]]:
-    """Rich-text body blocks from (Turkish, English) pairs."""
-    return [("paragraph", f"<p>{pair(glossary, *texts)}</p>") for texts in pairs]
 
 
 def upsert_page(parent: Page, model: type[P], slug: str, **fields) -> P:
@@ -122,3 +113,23 @@ def make_image(title: str, colour: str, accent: str = "#ffffff", size=(1600, 900
     canvas.save(buffer, format="PNG")
     filename = f"{turkish_slugify(title)[:40] or 'image'}.png"
     return image_model.objects.create(title=title, file=ImageFile(buffer, name=filename))
+
+
+def upsert_document(title: str, filename: str, content: bytes):
+    """A Wagtail document stored once per title."""
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    return document_model.objects.create(title=title, file=ContentFile(content, name=filename))
+
+
+def silent_mp3(seconds: int = 3) -> bytes:
+    """A short silent MP3 (MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono): empty frames."""
+    frame = b"\xff\xfb\x90\xc4" + bytes(413)
+    return frame * int(seconds * 38.28)
+
+
+def captions(text: str) -> bytes:
+    """A one-cue WebVTT captions file."""
+    return f"WEBVTT\n\n00:00.000 --> 00:03.000\n{text}\n".encode()

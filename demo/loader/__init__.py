@@ -1,0 +1,30 @@
+"""The demo loader: reads the content files of demo/content/ and builds the bilingual site
+through the models and the apps' services. Idempotent: loading again updates the same pages
+and snippets and adds no sample application twice."""
+
+from home.models import HomePage
+
+from .applications import load_applications
+from .events import load_events
+from .home import load_home
+from .open_call import load_open_call
+from .stories import load_stories
+
+__all__ = [
+    "load_all",
+    "load_applications",
+    "load_events",
+    "load_home",
+    "load_open_call",
+    "load_stories",
+]
+
+
+def load_all() -> HomePage:
+    """Every kind of demo content, in the order each kind needs the one before."""
+    home = load_home()
+    load_events(home)
+    load_applications()
+    load_stories(home)
+    load_open_call(home)
+    return home

@@ -1,0 +1,96 @@
+"""The home page, the programme pages, About, the privacy notice and the site settings
+(demo/content/home.yaml)."""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, Site
+
+from demo.tools import get_locale, make_image, translate, upsert_page
+from home.models import HomePage, SiteSettings, StandardPage
+
+from .data import Texts, read
+
+
+def load_home() -> HomePage:
+    """Create or update the home app's demo pages in Turkish and English."""
+    content = read("home")
+    turkish, english = get_locale("tr"), get_locale("en")
+    t = Texts()
+    spec = content["home"]
+
+    hero = spec["hero_image"]
+    hero_image = make_image(hero["title"], hero["colour"], hero["accent"])
+    impact = [
+        (
+            "figures",
+            {
+                "title": t(spec["impact"]["title"]),
+                "figures": [
+                    {"value": t(figure["value"]), "label": t(figure["label"])}
+                    for figure in spec["impact"]["figures"]
+                ],
+            },
+        )
+    ]
+    home_fields = {
+        "title": t(spec["title"]),
+        "hero_title": t(spec["hero_title"]),
+        "hero_text": t(spec["hero_text"]),
+        "hero_image": hero_image,
+        "hero_link_label": t(spec["hero_link_label"]),
+        "impact": impact,
+        "programmes_title": t(spec["programmes_title"]),
+    }
+    slug = t(spec["slug"])
+    home = HomePage.objects.filter(depth=2, locale=turkish).first()
+    if home is None:
+        home = HomePage(slug=slug, **home_fields)
+        Page.get_first_root_node().add_child(instance=home)
+    else:
+        for name, value in home_fields.items():
+            setattr(home, name, value)
+    home.save_revision().publish()
+
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname = content["site"]["hostname"]
+    site.port = content["site"]["port"]
+    site.site_name = content["site"]["site_name"]
+    site.root_page = home
+    site.save()
+    # The "Welcome to Wagtail" page that a fresh database starts with.
+    Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+
+    pages = []
+    for page_spec in content["pages"]:
+        page = load_standard_page(home, page_spec, t)
+        pages.append(page)
+        for child_spec in page_spec.get("children", []):
+            pages.append(load_standard_page(page, child_spec, t))
+
+    load_settings(site, content["settings"], home)
+
+    translate(home, english, t.glossary)
+    for page in pages:
+        translate(page, english, t.glossary)
+    return home
+
+
+def load_standard_page(parent: Page, spec: dict, t: Texts) -> StandardPage:
+    fields = {"title": t(spec["title"]), "intro": t(spec["intro"])}
+    if "show_in_menus" in spec:
+        fields["show_in_menus"] = spec["show_in_menus"]
+    if "is_programme" in spec:
+        fields["is_programme"] = spec["is_programme"]
+    if "image" in spec:
+        fields["image"] = make_image(spec["image"]["title"], spec["image"]["colour"])
+    if "body" in spec:
+        fields["body"] = t.paragraphs(spec["body"])
+    return upsert_page(parent, StandardPage, t(spec["slug"]), **fields)
+
+
+def load_settings(site: Site, spec: dict, home: HomePage) -> SiteSettings:
+    settings = SiteSettings.for_site(site)
+    for name in ["contact_email", "contact_phone", "address", "x_url", "youtube_url", "funders"]:
+        setattr(settings, name, spec[name])
+    settings.privacy_page = StandardPage.objects.child_of(home).get(slug=spec["privacy_page"])
+    settings.save()
+    return settings

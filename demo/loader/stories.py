@@ -1,0 +1,161 @@
+"""The stories archive (demo/content/stories.yaml): 18 invented narrators who told their
+stories on the Power Stories tour in 6 provinces, their themes, and the testimonials."""
+
+import json
+
+from wagtail.models import Page
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
+
+from demo.tools import (
+    captions,
+    get_locale,
+    make_image,
+    silent_mp3,
+    translate,
+    upsert_document,
+    upsert_object,
+    upsert_page,
+)
+from events.models import FestivalPage, PowerStoriesEventPage
+from home.models import StandardPage
+from stories.models import Narrator, StoryIndexPage, StoryPage, StoryPhoto, Testimonial, Theme
+
+from .data import Texts, read
+
+# The kinds of page a testimonial may be attached to in the content file.
+TESTIMONIAL_PAGES = {
+    "power_stories": PowerStoriesEventPage,
+    "festival": FestivalPage,
+    "standard_page": StandardPage,
+}
+
+
+def load_themes(specs: list[dict], t: Texts) -> dict[str, Theme]:
+    turkish, english = get_locale("tr"), get_locale("en")
+    themes = {}
+    for spec in specs:
+        theme = upsert_object(
+            Theme, {"slug": spec["slug"], "locale": turkish}, name=t(spec["name"])
+        )
+        translate(theme, english, t.glossary)
+        themes[spec["slug"]] = theme
+    return themes
+
+
+def override_captions(story: StoryPage, document, locale) -> None:
+    """Give the translation its own captions file (a wagtail-localize segment override)."""
+    source, _ = TranslationSource.update_or_create_from_instance(story)
+    segment = OverridableSegment.objects.filter(
+        source=source, context__path="captions_file"
+    ).first()
+    if segment is not None:
+        SegmentOverride.objects.update_or_create(
+            locale=locale, context=segment.context, defaults={"data_json": json.dumps(document.pk)}
+        )
+
+
+def load_stories(home: Page) -> StoryIndexPage:
+    """Create or update the stories archive, its stories, narrators, themes and the
+    testimonials, in Turkish and English."""
+    content = read("stories")
+    turkish, english = get_locale("tr"), get_locale("en")
+    t = Texts()
+    themes = load_themes(content["themes"], t)
+    event = PowerStoriesEventPage.objects.filter(slug=content["event"], locale=turkish).first()
+
+    spec = content["index"]
+    index = upsert_page(
+        home,
+        StoryIndexPage,
+        t(spec["slug"]),
+        title=t(spec["title"]),
+        show_in_menus=spec["show_in_menus"],
+        intro=t(spec["intro"]),
+    )
+    translate(index, english, t.glossary)
+
+    stories = [
+        load_story(index, number, spec, content, themes, event, t)
+        for number, spec in enumerate(content["stories"])
+    ]
+    for story in stories:
+        translate(story, english, t.glossary)
+
+    load_testimonials(content["testimonials"], t)
+    return index
+
+
+def load_story(index, number: int, spec: dict, content: dict, themes, event, t) -> StoryPage:
+    turkish, english = get_locale("tr"), get_locale("en")
+    stop = content["stops"][spec["stop"]]
+    day, colour = stop["date"], stop["colour"]
+    title_en = spec["title"]["en"]
+    slug_en = spec["slug"]["en"]
+    narrator = upsert_object(
+        Narrator,
+        {"name": spec["narrator"], "locale": turkish},
+        organisation=t(spec["organisation"]),
+        city=t(spec["city"]),
+        province=stop["province"],
+    )
+    translate(narrator, english, t.glossary)
+    photo = make_image(f"Power Stories {title_en}", colour, "#ffbf47", size=(1200, 800))
+    audio = captions_tr = None
+    if spec.get("audio"):
+        audio = upsert_document(f"{title_en} (audio)", f"{slug_en}.mp3", silent_mp3())
+        captions_tr = upsert_document(
+            f"{title_en} (captions, tr)", f"{slug_en}-tr.vtt", captions(spec["quote"]["tr"])
+        )
+    date = f"{day:%d.%m.%Y}"
+    story = upsert_page(
+        index,
+        StoryPage,
+        t(spec["slug"]),
+        title=t(spec["title"]),
+        narrator=narrator,
+        province=stop["province"],
+        themes=[themes[slug] for slug in spec["themes"]],
+        event=event,
+        date_told=day,
+        pull_quote=t(spec["quote"]),
+        image=photo,
+        transcript=t.html(spec["transcript"]),
+        video_url=spec.get("video", ""),
+        audio_file=audio,
+        captions_file=captions_tr,
+        is_featured=spec.get("featured", False),
+        photos=[
+            StoryPhoto(
+                locale=turkish,
+                image=make_image(f"Power Stories stage {number % 6}", colour, "#ffffff"),
+                alt_text=t(content["photo"]["alt_text"], narrator=spec["narrator"]),
+                caption=t(content["photo"]["caption"], date=date),
+            )
+        ],
+    )
+    if spec.get("audio"):
+        captions_en = upsert_document(
+            f"{title_en} (captions, en)", f"{slug_en}-en.vtt", captions(spec["quote"]["en"])
+        )
+        override_captions(story, captions_en, english)
+    return story
+
+
+def load_testimonials(specs: list[dict], t: Texts) -> list[Testimonial]:
+    turkish, english = get_locale("tr"), get_locale("en")
+    testimonials = []
+    for order, spec in enumerate(specs):
+        model = TESTIMONIAL_PAGES[spec["page"]["type"]]
+        page = model.objects.filter(slug=spec["page"]["slug"], locale=turkish).first()
+        testimonial = upsert_object(
+            Testimonial,
+            {"person": spec["person"], "locale": turkish},
+            quote=t(spec["quote"]),
+            organisation=t(spec["organisation"]),
+            page=page,
+            show_on_home_page=spec["on_home_page"],
+            sort_order=order,
+        )
+        translate(testimonial, english, t.glossary)
+        testimonials.append(testimonial)
+    return testimonials
