@@ -1,6 +1,7 @@
-"""The house's rule that no linter checks by itself: templates keep the import floors (their
-`{% load %}`, `{% include %}` and `{% extends %}` lines name only their own floor or lower).
-Python imports are checked by `lint-imports` (pyproject.toml)."""
+"""The house's rules that no linter checks by itself: templates keep the import floors (their
+`{% load %}`, `{% include %}` and `{% extends %}` lines name only their own floor or lower),
+and no module outgrows 500 lines. Python imports are checked by `lint-imports`
+(pyproject.toml)."""
 
 import re
 from pathlib import Path
@@ -79,3 +80,14 @@ def test_site_templates_use_only_core():
     for template in (ROOT / "site" / "templates").rglob("*.html"):
         uses = used_apps(template.read_text(), libraries)
         assert uses <= {"core"}, f"{template.relative_to(ROOT)} uses {uses}"
+
+
+def test_no_module_is_over_500_lines():
+    ignored = {".venv", "node_modules", "migrations", "var"}
+    long = [
+        f"{path.relative_to(ROOT)} ({count})"
+        for path in ROOT.rglob("*.py")
+        if not ignored & set(path.relative_to(ROOT).parts)
+        and (count := len(path.read_text().splitlines())) > 500
+    ]
+    assert not long, long

@@ -6,145 +6,33 @@ itself stores, cancelled ones excluded, with the right local times.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import recurrence
-import recurring_ical_events
-from defusedxml import ElementTree as ET
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from demo.builders import aware, locales, make_event, make_events_index, make_venue, translate
-from events.choices import AttendanceMode, EventStatus
+from demo.builders import aware, locales, make_event, make_venue, translate
+from events.choices import EventStatus
 from events.models import (
-    AccessibilityFeature,
-    EventSeriesPage,
-    FestivalPage,
-    Occurrence,
     OccurrenceChange,
     Performance,
     PowerStoriesEventPage,
 )
 
+from .ical_helpers import (
+    ISTANBUL,
+    expand,
+    parse,
+    stored,
+    taking_place,
+    tea_time,
+    widget_date,
+    window,
+)
+
 pytestmark = pytest.mark.django_db
-
-ISTANBUL = ZoneInfo("Europe/Istanbul")
-UTC = datetime.UTC
-
-
-@pytest.fixture
-def index(home):
-    english = Locale.objects.get(language_code="en")
-    index = make_events_index(home)
-    translate(index, english, title="Events", slug="events")
-    return index
-
-
-def widget_date(year: int, month: int, day: int) -> datetime.datetime:
-    """A date as django-recurrence's admin widget stores it: midnight UTC."""
-    return datetime.datetime(year, month, day, tzinfo=UTC)
-
-
-def tea_time(index, **kwargs) -> EventSeriesPage:
-    """A weekly series with every kind of change: an excluded and an extra date (as the widget
-    stores them), a cancelled, a rescheduled, a postponed and a moved-online date."""
-    tr, _ = locales()
-    kwargs.setdefault("title", "Çay Saati – Eskişehir")
-    kwargs.setdefault("start", aware(2030, 1, 2, 15))  # a Wednesday
-    kwargs.setdefault("end", aware(2030, 1, 2, 17))
-    kwargs.setdefault(
-        "recurrences",
-        recurrence.Recurrence(
-            rrules=[recurrence.Rule(recurrence.WEEKLY, until=widget_date(2030, 3, 27))],
-            exdates=[widget_date(2030, 2, 6)],
-            rdates=[widget_date(2030, 2, 8)],
-        ),
-    )
-    kwargs.setdefault(
-        "venue",
-        make_venue(name="Buluşma Evi", province="26", latitude=39.776667, longitude=30.520556),
-    )
-    kwargs.setdefault(
-        "date_changes",
-        [
-            OccurrenceChange(
-                locale=tr, date=datetime.date(2030, 1, 16), status=EventStatus.CANCELLED
-            ),
-            OccurrenceChange(
-                locale=tr,
-                date=datetime.date(2030, 1, 23),
-                status=EventStatus.RESCHEDULED,
-                new_start=aware(2030, 1, 24, 18),
-                reason="Bir gün ertelendi",
-            ),
-            OccurrenceChange(
-                locale=tr, date=datetime.date(2030, 2, 13), status=EventStatus.POSTPONED
-            ),
-            OccurrenceChange(
-                locale=tr, date=datetime.date(2030, 2, 20), status=EventStatus.MOVED_ONLINE
-            ),
-        ],
-    )
-    return make_event(index, EventSeriesPage, **kwargs)
-
-
-def parse(response) -> Calendar:
-    """Parse a calendar file and check what clients reject files for, on every file."""
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert response["Content-Disposition"].startswith('attachment; filename="')
-    calendar = Calendar.from_ical(response.content)
-    assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"]).startswith("-//STGM//")
-    # Every TZID has its VTIMEZONE (without it, clients read the times as UTC)...
-    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Istanbul"]
-    assert calendar.get_missing_tzids() == set()
-    for event in calendar.walk("VEVENT"):
-        # ...and every event a UID and a UTC DTSTAMP (Outlook rejects events without them).
-        assert str(event["UID"]).endswith("@stgm.org.tr")
-        assert event["DTSTAMP"].dt.utcoffset() == datetime.timedelta(0)
-        assert "DTSTART" in event and "DTEND" in event and str(event["SUMMARY"])
-        if isinstance(event.start, datetime.datetime):
-            assert event["DTSTART"].params["TZID"] == "Europe/Istanbul"
-    return calendar
-
-
-def expand(calendar: Calendar, start, stop, uid: str | None = None) -> list:
-    """(start, end, STATUS) of every instance an RFC 5545 reader sees in [start, stop)."""
-    return [
-        (event.start, event.end, str(event.get("STATUS", "")))
-        for event in recurring_ical_events.of(calendar).between(start, stop)
-        if uid is None or str(event["UID"]) == uid
-    ]
-
-
-def taking_place(instances: list) -> list:
-    return sorted((start, end) for start, end, status in instances if status != "CANCELLED")
-
-
-def stored(page, start, stop) -> list:
-    """The dates the site shows for `page` in the same window, cancelled ones excluded."""
-    rows = Occurrence.objects.filter(page=page).between(start, stop)
-    return sorted((o.start, o.end) for o in rows.exclude(status=EventStatus.CANCELLED))
-
-
-def window(year: int = 2029, to_year: int = 2031):
-    return (
-        datetime.datetime(year, 12, 1, tzinfo=ISTANBUL),
-        datetime.datetime(to_year, 12, 1, tzinfo=ISTANBUL),
-    )
-
-
-def uid_of(calendar: Calendar) -> str:
-    masters = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e]
-    assert len(masters) == 1
-    return str(masters[0]["UID"])
-
-
-# --- files every calendar program accepts --------------------------------------------------
 
 
 def test_event_file_has_what_clients_require(client, index):
@@ -412,160 +300,3 @@ def test_uids_are_stable_across_requests_and_languages(client, index):
         identities(turkish_file)
         + identities(client.get(f"/tr/calendar/event/{meeting.pk}.ics").content)
     )
-
-
-def test_listing_feed_shows_untranslated_events_in_their_own_language(client, index):
-    english = Locale.objects.get(language_code="en")
-    translated = make_event(index, title="Çevrilmiş")
-    translate(translated, english, title="Translated", slug="translated")
-    make_event(index, title="Yalnız Türkçe", start=aware(2030, 3, 13), end=aware(2030, 3, 13, 12))
-    response = client.get("/en/calendar/events.ics")
-    assert response["Content-Disposition"] == 'attachment; filename="stgm-events-en.ics"'
-    events = parse(response).walk("VEVENT")
-    assert [(str(e["SUMMARY"]), e["SUMMARY"].params["LANGUAGE"]) for e in events] == [
-        ("Translated", "en"),
-        ("Yalnız Türkçe", "tr"),
-    ]
-    assert "More information" in str(events[0]["DESCRIPTION"])
-    turkish = parse(client.get("/tr/calendar/events.ics")).walk("VEVENT")
-    assert "Daha fazla bilgi" in str(turkish[0]["DESCRIPTION"])
-
-
-# --- the listing feed follows the listing's filters ---------------------------------------
-
-
-def test_listing_feed_follows_the_filters(client, index):
-    wheelchair = "wheelchair"
-    make_event(index, title="Van", venue=make_venue())
-    make_event(
-        index,
-        title="Ankara çevrim içi",
-        venue=make_venue(name="ATO", province="06"),
-        attendance_mode=AttendanceMode.ONLINE,
-        online_url="https://example.org/canli",
-        accessibility=[AccessibilityFeature.objects.get(code=wheelchair)],
-        start=aware(2031, 5, 1),
-        end=aware(2031, 5, 1, 12),
-    )
-    make_event(index, FestivalPage, title="Festival", edition_year=2030)
-    tea_time(index)
-    make_event(index, title="Geçmiş", start=aware(2001, 1, 1), end=aware(2001, 1, 1, 12))
-
-    def titles(query: str = "") -> set[str]:
-        calendar = parse(client.get(f"/tr/calendar/events.ics{query}"))
-        return {str(e["SUMMARY"]) for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e}
-
-    everything = {"Van", "Ankara çevrim içi", "Festival", "Çay Saati – Eskişehir"}
-    assert titles() == everything
-    assert titles("?province=65") == {"Van"}
-    assert titles("?type=festival") == {"Festival"}
-    assert titles("?type=series") == {"Çay Saati – Eskişehir"}
-    assert titles("?province=26") == {"Çay Saati – Eskişehir"}
-    assert titles("?year=2031") == {"Ankara çevrim içi"}
-    assert titles(f"?access={wheelchair}") == {"Ankara çevrim içi"}
-    assert titles("?online=on") == {"Ankara çevrim içi"}
-    assert titles("?when=past") == {"Geçmiş"}
-    assert titles("?province=zz&year=abc") == everything  # ignored, as in the listing
-    online = next(e for e in parse(client.get("/tr/calendar/events.ics?online=on")).walk("VEVENT"))
-    assert str(online["LOCATION"]) == "https://example.org/canli"
-
-
-def test_listing_links_to_its_feeds_with_the_filters(client, index):
-    make_event(index)
-    html = client.get("/tr/etkinlikler/?type=meeting&province=65&page=2").content.decode()
-    query = "?type=meeting&amp;province=65"
-    assert f'href="webcal://testserver/tr/calendar/events.ics{query}"' in html
-    assert f'href="http://testserver/tr/calendar/events.ics{query}"' in html
-    assert (
-        '<link rel="alternate" type="application/rss+xml" title="Yaklaşan etkinlikler (RSS)" '
-        f'href="http://testserver/tr/calendar/events.rss{query}">'
-    ) in html
-    assert 'type="application/atom+xml"' in html and 'type="text/calendar"' in html
-    english = client.get("/en/events/").content.decode()
-    assert 'href="webcal://testserver/en/calendar/events.ics"' in english
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm caches (site root paths), as in production
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context)
-
-
-def one_of_each_type(index, suffix: str = "") -> None:
-    tr, _ = locales()
-    make_event(index, title=f"Tek{suffix}", venue=make_venue(name=f"V{suffix}"))
-    tea_time(index, title=f"Seri{suffix}", venue=make_venue(name=f"S{suffix}"))
-    make_event(index, FestivalPage, title=f"Festival{suffix}", edition_year=2030)
-    make_event(
-        index,
-        PowerStoriesEventPage,
-        title=f"Güç Hikâyeleri{suffix}",
-        performances=[
-            Performance(locale=tr, start=aware(2030, 5, 1, 19), end=aware(2030, 5, 1, 21)),
-            Performance(locale=tr, start=aware(2030, 5, 8, 19), end=aware(2030, 5, 8, 21)),
-        ],
-    )
-
-
-def test_feed_queries_do_not_grow_with_events(client, index):
-    urls = ["/tr/calendar/events.ics", "/en/calendar/events.rss", "/tr/calendar/events.atom"]
-    one_of_each_type(index)
-    few = [count_queries(client, url) for url in urls]
-    for number in range(2):
-        one_of_each_type(index, f" {number}")
-    for day in range(1, 4):
-        make_event(index, title=f"E{day}", start=aware(2030, 4, day), end=aware(2030, 4, day, 12))
-    assert [count_queries(client, url) for url in urls] == few
-    assert max(few) <= 9
-
-
-def test_event_file_queries_do_not_grow_with_dates(client, index):
-    series = tea_time(index, date_changes=[])
-    few = count_queries(client, f"/tr/calendar/event/{series.pk}.ics")
-    longer = tea_time(
-        index,
-        title="Uzun",
-        recurrences=recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.DAILY)]),
-    )
-    assert count_queries(client, f"/tr/calendar/event/{longer.pk}.ics") == few <= 8
-
-
-# --- RSS and Atom -------------------------------------------------------------------------
-
-
-def test_rss_and_atom_list_upcoming_events_once_each(client, index):
-    english = Locale.objects.get(language_code="en")
-    series = tea_time(
-        index, start=aware(2099, 1, 7, 15), end=aware(2099, 1, 7, 17), date_changes=[]
-    )
-    translate(series, english, title="Tea Time – Eskişehir", slug="tea-time")
-    make_event(index, title="Geçmiş", start=aware(2001, 1, 1), end=aware(2001, 1, 1, 12))
-    make_event(
-        index,
-        title="İptal",
-        status=EventStatus.CANCELLED,
-        start=aware(2098, 1, 1),
-        end=aware(2098, 1, 1, 12),
-    )
-
-    response = client.get("/en/calendar/events.rss")
-    assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content).find("channel")
-    assert channel.findtext("language") == "en"
-    assert channel.findtext("link") == "http://testserver/en/events/"
-    items = channel.findall("item")
-    assert [i.findtext("title") for i in items] == ["İptal (Cancelled)", "Tea Time – Eskişehir"]
-    assert items[1].findtext("link") == "http://testserver/en/events/tea-time/"
-    assert items[1].find("guid").get("isPermaLink") == "false"
-    assert "7 January 2099" in items[1].findtext("description")
-
-    atom = client.get("/tr/calendar/events.atom")
-    assert atom["Content-Type"].startswith("application/atom+xml")
-    ns = {"atom": "http://www.w3.org/2005/Atom"}
-    entries = ET.fromstring(atom.content).findall("atom:entry", ns)
-    assert [e.findtext("atom:title", namespaces=ns) for e in entries] == [
-        "İptal (İptal edildi)",
-        "Çay Saati – Eskişehir",
-    ]
-    assert client.get("/tr/calendar/events.rss?type=meeting").content.count(b"<item>") == 1
