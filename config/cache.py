@@ -1,8 +1,8 @@
 """Django's Redis cache, with one Redis client per connection pool instead of one per call.
 
 Django builds a new `redis.Redis` for every cache operation, and building one fills its
-table of ~170 response callbacks: about 0.2 ms each, 6 ms for a page's 30 cache reads. A
-client over a connection pool is safe to share between threads, so it is made once.
+table of response callbacks, which a page's many cache reads paid each time. A client over
+a connection pool is safe to share between threads, so it is made once.
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient

@@ -11,10 +11,9 @@ from .versions import versioned_get_or_set
 
 class CachedCountPaginator(Paginator):
     """A Paginator whose total is cached under `count_key` for `count_seconds`: counting
-    every matching row is the part of a listing page that grows with the archive (126 ms for
-    the 195,000 upcoming dates of the benchmark at scale 10). The key should carry the
-    version of the rows counted; the time bounds how stale a count that moves with the clock
-    ("upcoming") can be."""
+    every matching row is the part of a listing page that grows with the archive. The key
+    should carry the version of the rows counted; the time bounds how stale a count that
+    moves with the clock ("upcoming") can be."""
 
     def __init__(self, object_list, per_page: int, *, count_key: str, count_seconds: int):
         super().__init__(object_list, per_page)

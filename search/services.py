@@ -159,8 +159,8 @@ SEARCH_CACHE_SECONDS = 300
 
 def cached_search(parts: tuple, compute):
     """What `compute` returns for the search described by `parts`, shared by every app
-    server until pages change. A popular query ("istanbul") matches most pages: ranking
-    them took 60-100 ms of PostgreSQL per query on the benchmark's 2,850 pages a language."""
+    server until pages change. A popular query ("istanbul") matches most pages, and ranking
+    them all is the costly part of a search (bench/RESULTS.md)."""
     from core.versions import content_generation
 
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -31,8 +31,8 @@ def untranslated_event_keys(locale_id: int) -> list:
     version = generation(OCCURRENCES)
 
     def compute() -> list:
-        # One pass over the (translation_key, locale) index, grouped by event; NOT IN over the
-        # same table took 390 ms at the bench's 390,000 dates, this 109 ms (under load).
+        # One pass over the (translation_key, locale) index, grouped by event: NOT IN over the
+        # same table grew with every stored date.
         by_event = Occurrence.objects.order_by().values("translation_key")
         counted = by_event.annotate(here=models.Count("pk", filter=Q(locale_id=locale_id)))
         return list(counted.filter(here=0).values_list("translation_key", flat=True))
@@ -57,7 +57,7 @@ class OccurrenceQuerySet(models.QuerySet):
         """This language's occurrences, plus those of events not (yet) translated into it.
 
         The untranslated events are looked up once and cached: asked per row (NOT EXISTS),
-        the question made the listing scan every stored date (30 ms at 38,000 dates)."""
+        the question made the listing scan every stored date."""
         locale_id = getattr(locale, "pk", locale)
         own = Q(locale_id=locale_id)
         fallback = untranslated_event_keys(locale_id)
@@ -65,8 +65,7 @@ class OccurrenceQuerySet(models.QuerySet):
 
     # A date that has not ended started at most `longest_duration()` ago: bounding the start
     # too turns these into ranges of the (locale, start) index, read in order. Bounded by the
-    # end alone, the database sorted every upcoming date for the first twelve (235 ms at the
-    # bench's 390,000 dates; 2.6 ms bounded).
+    # end alone, the database sorted every upcoming date for the first twelve.
     def upcoming(self, now: datetime.datetime | None = None) -> "OccurrenceQuerySet":
         now = now or timezone.now()
         return self.filter(end__gte=now, start__gte=now - longest_duration()).order_by(
@@ -126,7 +125,7 @@ class Occurrence(models.Model):
             models.Index(fields=["locale", "start"]),
             models.Index(fields=["locale", "end"]),
             # visible_in()'s NOT EXISTS looks up (translation_key, locale) for every row;
-            # without this index SQLite scans a whole locale per row (90 s at 38k rows).
+            # without this index SQLite scans a whole locale per row.
             models.Index(fields=["translation_key", "locale"]),
             models.Index(fields=["duration"]),
         ]

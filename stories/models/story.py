@@ -358,8 +358,8 @@ class StoryPage(BasePage):
 
     def related_stories(self, theme_keys: list) -> list[StoryPage]:
         """The three stories `related_to` ranks first. Which ones is cached until a page or
-        a theme changes (the content generation): ranking reads every story of the language
-        (59 ms at the benchmark's 5,000); the cards are then read by their ids."""
+        a theme changes (the content generation): ranking reads every story of the language,
+        which grows with the archive; the cards are then read by their ids."""
         key = f"related-stories:{content_generation()}:{self.pk}"
 
         def ranked_ids() -> list[int]:
