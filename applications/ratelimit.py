@@ -10,7 +10,7 @@ from django.http import HttpRequest
 
 def client_address(request: HttpRequest) -> str:
     """As config.security does: behind STGM_TRUSTED_PROXY_COUNT proxies, read X-Forwarded-For."""
-    proxies = int(getattr(settings, "STGM_TRUSTED_PROXY_COUNT", 0))
+    proxies = int(settings.STGM_TRUSTED_PROXY_COUNT)
     if proxies:
         forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [p for p in forwarded if p]
@@ -27,8 +27,8 @@ def _key(scope: str, request: HttpRequest) -> str:
 def limits() -> tuple[int, int]:
     """(submissions allowed, window in seconds) per address."""
     return (
-        int(getattr(settings, "STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS", 10)),
-        int(getattr(settings, "STGM_APPLICATION_RATE_WINDOW", 3600)),
+        int(settings.STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS),
+        int(settings.STGM_APPLICATION_RATE_WINDOW),
     )
 
 

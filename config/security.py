@@ -31,7 +31,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        admin_policy = getattr(settings, "STGM_ADMIN_CONTENT_SECURITY_POLICY", None)
+        admin_policy = settings.STGM_ADMIN_CONTENT_SECURITY_POLICY
         if (
             not report_only
             and parts.config is None
@@ -65,7 +65,7 @@ def client_address(request: HttpRequest) -> str:
     Each trusted proxy appends the address it received the request from, so the client is
     the entry that many places from the right; anything further left is the client's word.
     """
-    proxies = int(getattr(settings, "STGM_TRUSTED_PROXY_COUNT", 0))
+    proxies = int(settings.STGM_TRUSTED_PROXY_COUNT)
     if proxies:
         forwarded = [
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
@@ -86,9 +86,9 @@ class AdminLoginThrottleMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.per_address = int(getattr(settings, "STGM_LOGIN_FAILURES_PER_ADDRESS", 20))
-        self.per_username = int(getattr(settings, "STGM_LOGIN_FAILURES_PER_USERNAME", 5))
-        self.window = int(getattr(settings, "STGM_LOGIN_FAILURE_WINDOW", 15 * 60))
+        self.per_address = int(settings.STGM_LOGIN_FAILURES_PER_ADDRESS)
+        self.per_username = int(settings.STGM_LOGIN_FAILURES_PER_USERNAME)
+        self.window = int(settings.STGM_LOGIN_FAILURE_WINDOW)
         self._login_path: str | None = None
 
     @property

@@ -48,8 +48,8 @@ def view_path(view) -> str:
 class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.seconds = int(getattr(settings, "STGM_PAGE_CACHE_SECONDS", 0))
-        self.shared_cache_seconds = int(getattr(settings, "STGM_FRONTEND_CACHE_SECONDS", 0))
+        self.seconds = int(settings.STGM_PAGE_CACHE_SECONDS)
+        self.shared_cache_seconds = int(settings.STGM_FRONTEND_CACHE_SECONDS)
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.messages_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
 

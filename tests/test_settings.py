@@ -45,3 +45,18 @@ def test_base_settings_are_safe_by_default():
 
     assert base.DEBUG is False
     assert base.SECRET_KEY == os.environ.get("SECRET_KEY", "")
+
+
+def test_every_project_setting_the_code_reads_is_declared_with_its_default_in_base():
+    import re
+    from pathlib import Path
+
+    from config.settings import base
+
+    root = Path(__file__).resolve().parent.parent
+    read = set()
+    for path in root.glob("*/**/*.py"):
+        if not {".venv", "tests", "migrations"} & set(path.relative_to(root).parts):
+            read |= set(re.findall(r"settings\.(STGM_[A-Z_]+)", path.read_text()))
+    assert read, "the code reads STGM_ settings"
+    assert read <= set(dir(base)), read - set(dir(base))

@@ -175,6 +175,26 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
+# --- This project's own settings, each with its default (production.py reads several from
+# the environment; docs/production.md lists the variables). ---------------------------------
+# Full-page cache of anonymous page views in the shared cache, seconds (0: off).
+STGM_PAGE_CACHE_SECONDS = 0
+# `s-maxage` a CDN in front may keep the pages the page cache may store (0: headers unchanged).
+STGM_FRONTEND_CACHE_SECONDS = 0
+# The Wagtail admin's content-security policy (None: the public one applies there too).
+STGM_ADMIN_CONTENT_SECURITY_POLICY: dict | None = None
+# Admin login throttle: failed attempts per user name and per address within the window.
+STGM_LOGIN_FAILURES_PER_USERNAME = 5
+STGM_LOGIN_FAILURES_PER_ADDRESS = 20
+STGM_LOGIN_FAILURE_WINDOW = 15 * 60
+# Proxies in front that append to X-Forwarded-For (0: the peer's address is the client's).
+STGM_TRUSTED_PROXY_COUNT = 0
+# Applications accepted from one address within the window, against scripted floods.
+STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS = 10
+STGM_APPLICATION_RATE_WINDOW = 60 * 60
+# Days after its call ended that an application is anonymised (KVKK), by the daily command.
+STGM_APPLICATION_RETENTION_DAYS = 365
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN

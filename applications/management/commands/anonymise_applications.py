@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            default=int(getattr(settings, "STGM_APPLICATION_RETENTION_DAYS", 365)),
+            default=int(settings.STGM_APPLICATION_RETENTION_DAYS),
         )
 
     def handle(self, *args, days: int, **options):
