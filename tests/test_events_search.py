@@ -9,7 +9,7 @@ from demo.builders import aware, make_event, make_events_index, make_festival, m
 from events.choices import EventStatus
 from events.models import FestivalPage
 from events.search import matching_sessions, result_occurrences
-from tests.test_events import count_queries, weekly_series
+from tests.events_tests.helpers import count_queries, weekly_series
 from tests.test_festival_programme import sessions
 
 

@@ -467,3 +467,17 @@ def test_gunicorn_access_lines_leave_out_address_and_query():
 def test_scrub_masks_addresses_and_key_values():
     assert scrub("mail to a.b+c@d-e.org failed") == "mail to <email> failed"
     assert re.search(r"Key \(org, email\)=\(…\)", scrub("Key (org, email)=(Kadın, x@y.com)"))
+
+
+def test_tests_and_production_share_one_middleware_list(monkeypatch):
+    from django.conf import settings
+
+    assert production_settings(monkeypatch).MIDDLEWARE == settings.MIDDLEWARE
+
+
+@pytest.mark.django_db
+def test_the_tests_serve_pages_under_the_public_content_security_policy(client, home):
+    response = client.get(home.url)
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'"]
+    assert "Permissions-Policy" in response

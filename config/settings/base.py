@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config import policies
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 VAR_DIR = Path(os.environ.get("STGM_VAR_DIR", BASE_DIR / "var"))
@@ -53,20 +55,27 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",  # django-csp's system checks; its middleware is config.security's subclass
 ]
 
+# One middleware list for every settings module, so the tests run the production stack;
+# settings switch parts off (STGM_PAGE_CACHE_SECONDS = 0: the page cache passes through).
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",  # /healthz, before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
+    "config.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.security.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -181,8 +190,6 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 STGM_PAGE_CACHE_SECONDS = 0
 # `s-maxage` a CDN in front may keep the pages the page cache may store (0: headers unchanged).
 STGM_FRONTEND_CACHE_SECONDS = 0
-# The Wagtail admin's content-security policy (None: the public one applies there too).
-STGM_ADMIN_CONTENT_SECURITY_POLICY: dict | None = None
 # Admin login throttle: failed attempts per user name and per address within the window.
 STGM_LOGIN_FAILURES_PER_USERNAME = 5
 STGM_LOGIN_FAILURES_PER_ADDRESS = 20
@@ -196,6 +203,9 @@ STGM_APPLICATION_RATE_WINDOW = 60 * 60
 STGM_APPLICATION_RETENTION_DAYS = 365
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The policies of every settings module (config/policies.py); production adds its origins.
+PERMISSIONS_POLICY = policies.PERMISSIONS_POLICY
+CONTENT_SECURITY_POLICY, STGM_ADMIN_CONTENT_SECURITY_POLICY = policies.content_security_policies()
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN
 

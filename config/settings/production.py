@@ -12,8 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.logs import logging_config
 
+from ..policies import content_security_policies
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
 
 
 def require_env(name: str) -> str:
@@ -145,65 +145,21 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12  # an editor's working day
 
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-    )
-}
-# Video embeds (YouTube, Vimeo) ask for fullscreen and picture-in-picture.
-PERMISSIONS_POLICY["fullscreen"] = ["self", '"https://www.youtube-nocookie.com"']
-
-# Content-Security-Policy (django-csp 4). Public pages: scripts and styles only from our own
-# origin, no inline script, no eval; video embeds from the usual providers; images also from
-# the media host. CSP_EXTRA_* add origins (comma-separated) without a code change.
-_SELF = "'self'"
-_MEDIA = [MEDIA_HOST] if MEDIA_HOST else []
-_EMBEDS = [
-    "https://www.youtube-nocookie.com",
-    "https://www.youtube.com",
-    "https://player.vimeo.com",
-]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [_SELF],
-        "script-src": [_SELF, *env_list("CSP_EXTRA_SCRIPT_SRC")],
-        "style-src": [_SELF, *env_list("CSP_EXTRA_STYLE_SRC")],
-        "img-src": [_SELF, "data:", *_MEDIA, *env_list("CSP_EXTRA_IMG_SRC")],
-        "media-src": [_SELF, *_MEDIA],
-        "font-src": [_SELF],
-        "connect-src": [_SELF],
-        "frame-src": [*_EMBEDS, *env_list("CSP_EXTRA_FRAME_SRC")],
-        "object-src": ["'none'"],
-        "base-uri": [_SELF],
-        "form-action": [_SELF],
-        "frame-ancestors": ["'none'"],
-        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
-    }
-}
-# The Wagtail admin (editors only, behind a login): Wagtail 8's own templates still render
-# inline <script> (date pickers, inline panels, wagtail-localize's editor) and inline styles,
-# and its accessibility checker compiles templates at run time; the admin previews pages in
-# a same-origin frame and shows images from blob: URLs while uploading. Everything else stays
-# as strict as the public policy.
-STGM_ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [_SELF, "'unsafe-inline'", "'unsafe-eval'"],
-        "style-src": [_SELF, "'unsafe-inline'"],
-        "img-src": [_SELF, "data:", "blob:", *_MEDIA, *env_list("CSP_EXTRA_IMG_SRC")],
-        "frame-src": [_SELF, *_EMBEDS, *env_list("CSP_EXTRA_FRAME_SRC")],
-        "frame-ancestors": [_SELF],
-    }
-}
+# Content-Security-Policy and Permissions-Policy (config/policies.py, as in every settings
+# module), with the media host and the CSP_EXTRA_* origins (comma-separated) added.
+CONTENT_SECURITY_POLICY, STGM_ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(
+    media=[MEDIA_HOST] if MEDIA_HOST else [],
+    extra={
+        directive: env_list(f"CSP_EXTRA_{name}_SRC")
+        for directive, name in (
+            ("script-src", "SCRIPT"),
+            ("style-src", "STYLE"),
+            ("img-src", "IMG"),
+            ("frame-src", "FRAME"),
+        )
+    },
+    upgrade_insecure_requests=SECURE_SSL_REDIRECT,
+)
 
 # --- Full-page cache of anonymous page views (pagecache/), in Redis; 0 turns it off -------
 STGM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
@@ -254,21 +210,6 @@ STGM_LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 
 # How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
 STGM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
-MIDDLEWARE = [*MIDDLEWARE]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "config.security.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "config.security.AdminLoginThrottleMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
-    "pagecache.middleware.PageCacheMiddleware",
-)
-MIDDLEWARE.append("config.security.ContentSecurityPolicyMiddleware")
-INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405 - its system checks
 
 # --- Logs: JSON lines on standard error, no personal data (config/logs.py) ------------------
 LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper())

@@ -7,7 +7,7 @@ from django.utils import timezone
 from events.choices import EventStatus
 from events.models import EventSeriesPage, Occurrence
 from tests.demo.conftest import DEMO
-from tests.test_feeds import ISTANBUL, expand, parse, stored, taking_place
+from tests.events_tests.ical_helpers import ISTANBUL, expand, parse, stored, taking_place
 
 pytestmark = DEMO
 

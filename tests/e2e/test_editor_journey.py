@@ -14,8 +14,8 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from applications import services
 from applications.models import ApplicationStatus
+from applications.stands import services
 from demo.builders import application_fields
 from events.models import EventIndexPage, EventSeriesPage, FestivalPage, Occurrence
 from tests.e2e.content import EVENTS
