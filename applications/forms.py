@@ -38,6 +38,16 @@ class ApplicantFieldsMixin(forms.Form):
 
     required_css_class = "field--required"
 
+    def require_contact(self) -> None:
+        """E-mail and phone are required: the answer goes by e-mail, and the team may call."""
+        self.fields["email"].required = True
+        self.fields["email"].error_messages.update(
+            required=_("Enter an e-mail address: we send the answer there."),
+            invalid=_("Enter a valid e-mail address, e.g. ad@ornek.org.tr"),
+        )
+        self.fields["phone"].required = True
+        self.fields["phone"].error_messages["required"] = _("Enter a phone number.")
+
     def add_honeypot(self) -> None:
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=_("Leave this field empty"),

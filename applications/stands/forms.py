@@ -93,13 +93,7 @@ class StandApplicationForm(ApplicantFieldsMixin, forms.ModelForm):
         self, *args: Any, festival=None, stand_types=None, privacy_url: str = "", **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["email"].required = True
-        self.fields["email"].error_messages.update(
-            required=_("Enter an e-mail address: we send the answer there."),
-            invalid=_("Enter a valid e-mail address, e.g. ad@ornek.org.tr"),
-        )
-        self.fields["phone"].required = True
-        self.fields["phone"].error_messages["required"] = _("Enter a phone number.")
+        self.require_contact()
         self.fields["legal_form"].choices = [("", "—"), *LegalForm.choices]
         self.fields["province"].choices = [("", "—"), *sorted_province_choices()]
         # Stand types: the call festival's rows, labelled in the visitor's language.

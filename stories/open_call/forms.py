@@ -74,13 +74,7 @@ class NarratorApplicationForm(ApplicantFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, privacy_url: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["email"].required = True
-        self.fields["email"].error_messages.update(
-            required=_("Enter an e-mail address: we send the answer there."),
-            invalid=_("Enter a valid e-mail address, e.g. ad@ornek.org.tr"),
-        )
-        self.fields["phone"].required = True
-        self.fields["phone"].error_messages["required"] = _("Enter a phone number.")
+        self.require_contact()
         self.fields["city"].choices = [("", "—"), *sorted_province_choices()]
         self.fields["preferred_province"].choices = [
             ("", _("No preference")),
