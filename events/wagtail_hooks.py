@@ -21,7 +21,6 @@ class VenueViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "province", "district"]
     list_filter = ["province"]
-    search_fields = ["name", "district", "address"]
 
 
 register_snippet(VenueViewSet)

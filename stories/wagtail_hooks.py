@@ -20,7 +20,6 @@ class NarratorViewSet(SnippetViewSet):
     menu_label = _("Narrators")
     list_display = ["name", "organisation", "city", "province"]
     list_filter = ["province"]
-    search_fields = ["name", "organisation", "city"]
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -37,7 +36,6 @@ class TestimonialViewSet(SnippetViewSet):
     menu_label = _("Testimonials")
     list_display = ["person", "organisation", "page", "show_on_home_page"]
     list_filter = ["show_on_home_page"]
-    search_fields = ["quote", "person", "organisation"]
 
 
 class StoriesGroup(SnippetViewSetGroup):

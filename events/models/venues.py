@@ -7,6 +7,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.mixins import FoldedAutocompleteField, FoldedSearchField
 from core.provinces import sorted_province_choices
 
 from ..choices import (
@@ -38,7 +39,13 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("access_notes"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The admin's list and chooser search these, with Turkish folding ("eskisehir" finds
+    # "Eskişehir"); the viewset searches every one of them.
+    search_fields = [
+        *(FoldedSearchField(name) for name in ("name", "district", "address")),
+        # The admin searches with autocomplete: only these fields match there.
+        *(FoldedAutocompleteField(name) for name in ("name", "district", "address")),
+    ]
     override_translatable_fields = [
         SynchronizedField("province", overridable=False),
         SynchronizedField("latitude", overridable=False),

@@ -12,6 +12,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.mixins import FoldedAutocompleteField, FoldedSearchField
 from core.provinces import sorted_province_choices
 
 
@@ -32,10 +33,11 @@ class Narrator(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("city"), FieldPanel("province")]),
     ]
+    # The admin's list and chooser search these, with Turkish folding ("ayse" finds "Ayşe").
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("organisation"),
+        *(FoldedSearchField(name) for name in ("name", "organisation", "city")),
+        # The admin searches with autocomplete: only these fields match there.
+        *(FoldedAutocompleteField(name) for name in ("name", "organisation", "city")),
     ]
     # A person's name is the same in every language (translators may still adjust it).
     override_translatable_fields = [

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.mixins import FoldedAutocompleteField, FoldedSearchField
 from events.models import EVENT_PAGE_TYPES
 
 # Pages a testimonial can be about.
@@ -61,7 +62,12 @@ class Testimonial(TranslatableMixin, index.Indexed, models.Model):
         PageChooserPanel("page", page_type=TESTIMONIAL_PAGE_TYPES),
         FieldRowPanel([FieldPanel("show_on_home_page"), FieldPanel("sort_order")]),
     ]
-    search_fields = [index.SearchField("quote"), index.SearchField("person")]
+    # The admin's list and chooser search these, with Turkish folding.
+    search_fields = [
+        *(FoldedSearchField(name) for name in ("quote", "person", "organisation")),
+        # The admin searches with autocomplete: only these fields match there.
+        *(FoldedAutocompleteField(name) for name in ("quote", "person", "organisation")),
+    ]
     override_translatable_fields = [
         SynchronizedField("person"),
         SynchronizedField("show_on_home_page", overridable=False),
