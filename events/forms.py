@@ -1,6 +1,8 @@
 import datetime
 
 from django import forms
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -166,4 +168,20 @@ class FestivalPageForm(EventPageForm):
                 start, end = form.cleaned_data.get("start"), form.cleaned_data.get("end")
                 if start and end and end <= start:
                     form.add_error("end", _("The end must be after the start."))
+                elif start and end:
+                    self.check_session_within_festival(form, start, end, cleaned)
         return cleaned
+
+    @staticmethod
+    def check_session_within_festival(form, start, end, cleaned) -> None:
+        """A session takes place on one of the festival's days (Istanbul time)."""
+        first, last = cleaned.get("start"), cleaned.get("end")
+        if not first or not last:
+            return
+        days = (timezone.localtime(first).date(), timezone.localtime(last).date())
+        if timezone.localtime(start).date() < days[0] or timezone.localtime(end).date() > days[1]:
+            form.add_error(
+                "start",
+                _("A session takes place during the festival, from %(first)s to %(last)s.")
+                % {"first": date_format(days[0], "j F Y"), "last": date_format(days[1], "j F Y")},
+            )

@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from demo.builders import make_events_index, make_home, make_venue
-from events.models import EventSeriesPage, MeetingPage, Occurrence, Venue
+from events.models import EventSeriesPage, FestivalPage, MeetingPage, Occurrence, Venue
 
 
 def series_form_data(**overrides) -> dict:
@@ -137,3 +137,71 @@ class EventAdminTests(WagtailPageTestCase):
         self.assertEqual(versions.count(), 2)
         response = self.client.get("/admin/snippets/events/venue/")
         self.assertContains(response, "İzmir Kültürpark")
+
+
+def festival_form_data(sessions: list[dict], **overrides) -> dict:
+    data = {
+        "title": "Sivil Sesler Festivali 2031",
+        "slug": "sivil-sesler-festivali-2031",
+        "edition_year": "2031",
+        "theme": "",
+        "summary": "Sivil toplumun festivali.",
+        "start": "2031-10-04 10:00",
+        "end": "2031-10-05 18:00",
+        "attendance_mode": "in_person",
+        "online_url": "",
+        "organisers": "STGM",
+        "registration_info": rich_text(""),
+        "status": "scheduled",
+        "status_note": "",
+        "allocation_mode": "reviewed",
+        "body": streamfield([]),
+        "sessions": inline_formset(sessions),
+        "stand_types": inline_formset([]),
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def session(start: str, end: str) -> dict:
+    return {
+        "kind": "workshop",
+        "language": "tr",
+        "title": "Erişilebilirlik atölyesi",
+        "start": start,
+        "end": end,
+        "space": "Salon 1",
+        "speakers": "",
+        "accessibility_notes": "",
+        "description": "",
+    }
+
+
+class FestivalAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        self.index = make_events_index(make_home())
+        user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        self.client.force_login(user)
+        self.url = f"/admin/pages/add/events/festivalpage/{self.index.pk}/"
+
+    def test_a_session_after_the_festival_is_refused_with_the_festival_days(self):
+        data = festival_form_data([session("2031-10-07 10:00", "2031-10-07 12:00")])
+        response = self.client.post(self.url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response, "Oturumlar festival günlerinde yapılır: 4 Ekim 2031 – 5 Ekim 2031."
+        )
+        self.assertFalse(FestivalPage.objects.exists())
+
+    def test_sessions_on_the_festival_days_are_saved(self):
+        data = festival_form_data(
+            [
+                session("2031-10-04 10:00", "2031-10-04 12:00"),
+                session("2031-10-05 16:00", "2031-10-05 19:00"),
+            ]
+        )
+        response = self.client.post(self.url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(FestivalPage.objects.get().sessions.count(), 2)
