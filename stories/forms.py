@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -13,7 +14,19 @@ CAPTION_EXTENSIONS = (".vtt",)
 
 
 class StoryPageForm(WagtailAdminPageForm):
-    """Checks that each media field holds the kind of file the page can play."""
+    """Offers the themes of the page's language, and checks that each media field holds the
+    kind of file the page can play."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("themes")
+        if field is None:
+            return
+        # The page's language (a new page takes its parent's); themes already chosen stay
+        # offered, so that saving never drops one.
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        chosen = [theme.pk for theme in self.instance.themes.all()] if self.instance.pk else []
+        field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
 
     def clean(self):
         cleaned = super().clean()

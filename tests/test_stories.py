@@ -438,57 +438,6 @@ def test_theme_slug_is_derived_and_unique_per_language():
         clash.full_clean()
 
 
-class StoryAdminTests(WagtailPageTestCase):
-    """An editor creates a story in the admin and the snippets' screens open."""
-
-    def setUp(self):
-        from django.contrib.auth import get_user_model
-
-        from demo.builders import make_home
-
-        self.home = make_home()
-        self.index = StoryIndexPage(title="Hikâyeler", slug="hikayeler")
-        self.home.add_child(instance=self.index)
-        publish(self.index)
-        self.theme = Theme.objects.create(name="Göç", slug="goc", locale=locales()[0])
-        user = get_user_model().objects.create_superuser("editor", "e@example.org", "x")
-        self.client.force_login(user)
-
-    def test_editor_creates_a_story(self):
-        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
-        data = nested_form_data(
-            {
-                "title": "Yeni hikâye",
-                "slug": "yeni-hikaye",
-                "province": "35",
-                "pull_quote": "Bir cümle.",
-                "transcript": rich_text("<p>Metin</p>"),
-                "video_url": "https://www.youtube.com/@stgm",
-                "photos": inline_formset([]),
-            }
-        )
-        data["themes"] = [str(self.theme.pk)]
-        response = self.client.post(f"/admin/pages/add/stories/storypage/{self.index.pk}/", data)
-        assert response.status_code == 200  # the channel link is refused
-        assert "kanal ya da liste değil" in response.content.decode()
-        data["video_url"] = "https://vimeo.com/123456"
-        data["action-publish"] = "action-publish"
-        self.assertCanCreate(self.index, StoryPage, data)
-        story = StoryPage.objects.get(slug="yeni-hikaye")
-        assert story.live and list(story.themes.all()) == [self.theme]
-
-    def test_snippet_screens_open(self):
-        for url in [
-            "/admin/snippets/stories/narrator/",
-            "/admin/snippets/stories/narrator/add/",
-            "/admin/snippets/stories/theme/add/",
-            "/admin/snippets/stories/testimonial/add/",
-            "/admin/snippets/stories/testimonial/",
-        ]:
-            assert self.client.get(url).status_code == 200, url
-
-
 def test_a_story_is_found_by_its_province_in_both_languages(client, index):
     make_story(index, title="Körfezde bir mutfak", province="35")
     make_story(index, 2, title="Bozkırda bir okul", province="06")
