@@ -1,6 +1,7 @@
 """Editors create and change events in the Wagtail admin; bad input gets a clear message."""
 
 import datetime
+import re
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
@@ -205,3 +206,10 @@ class FestivalAdminTests(WagtailPageTestCase):
         response = self.client.post(self.url, data)
         self.assertEqual(response.status_code, 302)
         self.assertEqual(FestivalPage.objects.get().sessions.count(), 2)
+
+
+def test_the_turkish_admin_capitalises_turkish_labels(admin_client):
+    """Django's capfirst makes "Il" of "il": the catalogue writes the capital itself."""
+    html = admin_client.get("/admin/snippets/events/venue/add/").content.decode()
+    labels = dict(re.findall(r'<label[^>]*for="id_(province|district)"[^>]*>\s*([^<]*?)\s*<', html))
+    assert labels == {"province": "İl", "district": "İlçe"}
