@@ -34,7 +34,13 @@ class Command(BaseCommand):
         user_model = get_user_model()
         if user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
             return
+        # With a name, the account page saves at once (it asks for one), so the demo editor
+        # can switch the admin to English there.
         user_model.objects.create_superuser(
-            DEMO_ADMIN_USERNAME, "admin@example.com", DEMO_ADMIN_PASSWORD
+            DEMO_ADMIN_USERNAME,
+            "admin@example.com",
+            DEMO_ADMIN_PASSWORD,
+            first_name="Demo",
+            last_name="Editör",
         )
         self.stdout.write(f"Admin login: {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")
