@@ -9,7 +9,15 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from events.choices import AllocationMode
-from events.models import EventIndexPage, FestivalPage, FestivalStandType, MeetingPage, Venue
+from events.models import (
+    EventIndexPage,
+    FestivalPage,
+    FestivalStandType,
+    MeetingPage,
+    Performance,
+    PowerStoriesEventPage,
+    Venue,
+)
 from home.models import HomePage, StandardPage
 
 
@@ -91,6 +99,25 @@ def make_event(parent: Page, model=None, **kwargs):
         setattr(page, name, value)
     parent.add_child(instance=page)
     return publish(page)
+
+
+def make_power_stories_tour(index: Page) -> PowerStoriesEventPage:
+    """A published Power Stories event on stage twice: İzmir on 1 March 2030, Mersin on the
+    15th, each performance at 19:00-21:00 in its own venue."""
+    turkish = locales()[0]
+    stops = [(1, "İzmir Sahnesi", "35"), (15, "Mersin Sahnesi", "33")]
+    performances = [
+        Performance(
+            locale=turkish,
+            start=aware(2030, 3, day, 19),
+            end=aware(2030, 3, day, 21),
+            venue=make_venue(name=name, province=province),
+        )
+        for day, name, province in stops
+    ]
+    return make_event(
+        index, PowerStoriesEventPage, title="Güç Hikâyeleri", performances=performances
+    )
 
 
 def make_festival(

@@ -13,15 +13,21 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
-from demo.builders import aware, locales, make_event, make_events_index, make_venue, translate
+from demo.builders import (
+    aware,
+    locales,
+    make_event,
+    make_events_index,
+    make_power_stories_tour,
+    make_venue,
+    translate,
+)
 from events.choices import AttendanceMode, EventStatus
 from events.models import (
     EventSeriesPage,
     FestivalPage,
     MeetingPage,
     OccurrenceChange,
-    Performance,
-    PowerStoriesEventPage,
 )
 
 pytestmark = pytest.mark.django_db
@@ -253,26 +259,7 @@ def test_series_is_an_event_series_with_its_next_dates(client, index, language):
 
 
 def test_power_stories_tour_lists_its_performances(client, index):
-    tr, _ = locales()
-    page = make_event(
-        index,
-        PowerStoriesEventPage,
-        title="Güç Hikâyeleri",
-        performances=[
-            Performance(
-                locale=tr,
-                start=aware(2030, 3, 1, 19),
-                end=aware(2030, 3, 1, 21),
-                venue=make_venue(name="İzmir Sahnesi", province="35"),
-            ),
-            Performance(
-                locale=tr,
-                start=aware(2030, 3, 15, 19),
-                end=aware(2030, 3, 15, 21),
-                venue=make_venue(name="Mersin Sahnesi", province="33"),
-            ),
-        ],
-    )
+    page = make_power_stories_tour(index)
     data = event_ld(client, page.url)
     assert data["@type"] == "Event"
     assert [place["name"] for place in data["location"]] == ["İzmir Sahnesi", "Mersin Sahnesi"]

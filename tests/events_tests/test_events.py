@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
-from demo.builders import aware, locales, make_event, make_venue, translate
+from demo.builders import aware, make_event, make_power_stories_tour, make_venue, translate
 from events.choices import AttendanceMode, EventType
 from events.models import (
     AccessibilityFeature,
@@ -18,7 +18,6 @@ from events.models import (
     FestivalPage,
     MeetingPage,
     Occurrence,
-    Performance,
     PowerStoriesEventPage,
 )
 from home.models import HomePage
@@ -99,26 +98,7 @@ def test_translated_series_gets_the_same_dates_and_the_translated_reason(index):
 
 
 def test_power_stories_performances_are_occurrences_in_their_provinces(index):
-    tr, _ = locales()
-    page = make_event(
-        index,
-        PowerStoriesEventPage,
-        title="Güç Hikâyeleri",
-        performances=[
-            Performance(
-                locale=tr,
-                start=aware(2030, 3, 1, 19),
-                end=aware(2030, 3, 1, 21),
-                venue=make_venue(name="İzmir Sahnesi", province="35"),
-            ),
-            Performance(
-                locale=tr,
-                start=aware(2030, 3, 15, 19),
-                end=aware(2030, 3, 15, 21),
-                venue=make_venue(name="Mersin Sahnesi", province="33"),
-            ),
-        ],
-    )
+    page = make_power_stories_tour(index)
     assert sorted(Occurrence.objects.filter(page=page).values_list("province", flat=True)) == [
         "33",
         "35",

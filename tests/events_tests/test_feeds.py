@@ -13,12 +13,10 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from demo.builders import aware, locales, make_event, make_venue, translate
+from demo.builders import aware, locales, make_event, make_power_stories_tour, make_venue, translate
 from events.choices import EventStatus
 from events.models import (
     OccurrenceChange,
-    Performance,
-    PowerStoriesEventPage,
 )
 
 from .ical_helpers import (
@@ -232,26 +230,7 @@ def test_all_day_series_uses_dates(client, index):
 
 
 def test_power_stories_performances_are_separate_events(client, index):
-    tr, _ = locales()
-    page = make_event(
-        index,
-        PowerStoriesEventPage,
-        title="Güç Hikâyeleri",
-        performances=[
-            Performance(
-                locale=tr,
-                start=aware(2030, 3, 1, 19),
-                end=aware(2030, 3, 1, 21),
-                venue=make_venue(name="İzmir Sahnesi", province="35"),
-            ),
-            Performance(
-                locale=tr,
-                start=aware(2030, 3, 15, 19),
-                end=aware(2030, 3, 15, 21),
-                venue=make_venue(name="Mersin Sahnesi", province="33"),
-            ),
-        ],
-    )
+    page = make_power_stories_tour(index)
     events = parse(client.get(f"/tr/calendar/event/{page.pk}.ics")).walk("VEVENT")
     assert [str(e["LOCATION"]) for e in events] == [
         "İzmir Sahnesi, İzmir",
