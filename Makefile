@@ -70,8 +70,8 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	for app in core home events stories search applications; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete); done
-	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete -i '*'
+	for app in core home events stories search applications; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file); done
+	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file -i '*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 worker: install
