@@ -11,6 +11,9 @@ declares it on its model (`status` choices, `transitions`, `open_statuses`,
 - `SelectionStatus`, a panel of reviewers: submitted → shortlisted → selected / declined
   (the Power Stories narrators).
 Both end in `withdrawn`, which the applicant can reach from any open status.
+- `AnswerStatus`, a question to the team: received → answered / closed (the Information
+  Center's "Ask a question", knowledge.questions). No withdrawal: there is nothing to give
+  back, and retention erases the asker's data.
 """
 
 from django.db import models
@@ -59,7 +62,31 @@ SELECTION_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 SELECTION_OPEN_STATUSES = (SS.SUBMITTED, SS.SHORTLISTED)
 
+
+class AnswerStatus(models.TextChoices):
+    """A question the team answers (or closes without an answer)."""
+
+    RECEIVED = "received", _("Received")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+AS = AnswerStatus
+ANSWER_TRANSITIONS: dict[str, frozenset[str]] = {
+    AS.RECEIVED: frozenset({AS.ANSWERED, AS.CLOSED}),
+    AS.ANSWERED: frozenset({AS.CLOSED}),
+    AS.CLOSED: frozenset(),
+}
+ANSWER_OPEN_STATUSES = (AS.RECEIVED,)
+
 # Every status any kind of application can have (history and e-mail log rows).
 ALL_STATUS_CHOICES = list(
-    {code: label for code, label in [*ApplicationStatus.choices, *SelectionStatus.choices]}.items()
+    {
+        code: label
+        for code, label in [
+            *ApplicationStatus.choices,
+            *SelectionStatus.choices,
+            *AnswerStatus.choices,
+        ]
+    }.items()
 )
