@@ -7,6 +7,7 @@ from home.models import HomePage
 from .applications import load_applications
 from .events import load_events
 from .home import load_home
+from .knowledge import load_knowledge
 from .open_call import load_open_call
 from .stories import load_stories
 
@@ -15,6 +16,7 @@ __all__ = [
     "load_applications",
     "load_events",
     "load_home",
+    "load_knowledge",
     "load_open_call",
     "load_stories",
 ]
@@ -25,6 +27,7 @@ def load_all() -> HomePage:
     home = load_home()
     load_events(home)
     load_applications()
+    load_knowledge(home)  # before stories: a testimonial is about the Information Center
     load_stories(home)
     load_open_call(home)
     return home

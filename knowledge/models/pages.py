@@ -98,7 +98,8 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     override_translatable_fields = [SynchronizedField("accepts_questions", overridable=False)]
 
-    parent_page_types = ["home.HomePage"]
+    # Under the home page, or among the programmes (as in the demo).
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["knowledge.KnowledgeTopicPage"]
 
     class Meta:
