@@ -15,6 +15,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from demo.knowledge_builders import make_entry, make_knowledge_base, topics_of
 from home.models import HomePage
 from knowledge import services
+from knowledge.jsonld import faq_data
 from knowledge.models import (
     EntryReads,
     KnowledgeEntryLink,
@@ -22,8 +23,6 @@ from knowledge.models import (
     KnowledgeIndexPage,
     KnowledgeTopicPage,
 )
-from knowledge.jsonld import faq_data
-
 from tests.test_pagecache import cached_site  # noqa: F401 - the fixture used below
 from tests.test_production import production  # noqa: F401 - the fixture cached_site uses
 

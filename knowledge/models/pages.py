@@ -28,7 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import any_view_restrictions
-from core.mixins import BasePage
+from core.mixins import BasePage, FoldedSearchField
 from core.search_text import query_spelling, words
 from core.turkish import ascii_fold
 
@@ -45,6 +45,15 @@ def ascii_roots(text: str, language: str | None) -> str:
     other spellings (core.search_text), so "dernek kurulusu" finds "Dernek kuruluşu"."""
     roots = {query_spelling(ascii_fold(word), language) for word in words(text)}
     return " ".join(sorted(root for root in roots if root))
+
+
+class AsciiRootsTitleField(FoldedSearchField):
+    """The title's folded field (core.mixins) with its ASCII roots added: a title match
+    keeps its weight however the query was typed."""
+
+    def get_value(self, obj):
+        language = obj.locale.language_code if obj.locale_id else None
+        return f"{super().get_value(obj)} {ascii_roots(obj.title, language)}"
 
 
 class KnowledgeEntryQuerySet(PageQuerySet):
@@ -220,12 +229,21 @@ class KnowledgeEntryPage(RoutablePageMixin, BasePage):
         verbose_name = _("knowledge-base entry")
         verbose_name_plural = _("knowledge-base entries")
 
+    @classmethod
+    def get_search_fields(cls):
+        return [
+            AsciiRootsTitleField("title", boost=field.boost)
+            if type(field) is FoldedSearchField and field.field_name == "title"
+            else field
+            for field in super().get_search_fields()
+        ]
+
     @property
     def question_text(self) -> str:
         return self.question or self.title
 
     def ascii_spellings(self) -> str:
-        text = " ".join([self.title, self.question, self.summary, strip_tags(self.answer)])
+        text = " ".join([self.question, self.summary, strip_tags(self.answer)])
         return ascii_roots(text, self.locale.language_code if self.locale_id else None)
 
     def summary_text(self) -> str:
