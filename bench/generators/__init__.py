@@ -14,6 +14,7 @@ def generators() -> list[Generator]:
     from bench.generators.applications import StandApplications
     from bench.generators.events import Events
     from bench.generators.feeds import Feeds
+    from bench.generators.knowledge import KnowledgeEntries
     from bench.generators.programmes import ProgrammePages
     from bench.generators.site import OtherPageTypes, SitePages
     from bench.generators.stories import Stories
@@ -24,6 +25,7 @@ def generators() -> list[Generator]:
         Events(),
         Stories(),
         StandApplications(),
+        KnowledgeEntries(),
         Feeds(),
         OtherPageTypes(),
     ]

@@ -4,7 +4,7 @@ one page of every page type no other generator measures."""
 from bench.generators.base import Context, Generator, Target
 
 # Page types of these apps are measured by their own generators.
-COVERED_APPS = {"events", "stories"}
+COVERED_APPS = {"events", "stories", "knowledge"}
 
 
 class SitePages(Generator):
