@@ -65,11 +65,12 @@ class QuestionForm(ApplicantFieldsMixin, forms.ModelForm):
         self.add_consent(privacy_url)
         self.add_honeypot()
 
-    def clean_contact_name(self) -> str:
-        return " ".join(self.cleaned_data.get("contact_name", "").split())
-
-    def clean_organisation(self) -> str:
-        return " ".join(self.cleaned_data.get("organisation", "").split())
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for name in ("contact_name", "organisation"):  # single spaces, as typed otherwise
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = " ".join(cleaned[name].split())
+        return cleaned
 
     def clean_question(self) -> str:
         text = self.cleaned_data.get("question", "").strip()

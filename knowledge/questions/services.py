@@ -81,6 +81,8 @@ def draft_entry(question: Question, user=None) -> KnowledgeEntryPage:
     never who asked (name, organisation, e-mail, province are not carried over; the
     texts are scrubbed of them). Under the question's topic in the asker's language (the
     first topic if none). Made once: a second call returns the same draft."""
+    if question.is_anonymised:
+        raise shared.ApplicationError(_("This question's personal data was erased."))
     if question.status != AS.ANSWERED or not question.answer.strip():
         raise shared.ApplicationError(_("Only an answered question can become an entry."))
     with transaction.atomic():
