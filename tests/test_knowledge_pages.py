@@ -44,6 +44,34 @@ def english(page):
 
 
 class TestPageTree(WagtailPageTestCase):
+    def test_editors_create_an_entry_in_the_admin(self):
+        from wagtail.test.utils.form_data import (
+            inline_formset,
+            nested_form_data,
+            rich_text,
+            streamfield,
+        )
+
+        from demo.builders import make_home
+
+        self.login()
+        topic = topics_of(make_knowledge_base(make_home()))[1]
+        data = nested_form_data(
+            {
+                "title": "Bağışçılara nasıl rapor veririz?",
+                "slug": "bagiscilara-rapor",
+                "answer": rich_text("<p>Yılda bir kısa rapor gönderin.</p>"),
+                "related_links": inline_formset([]),
+                "documents": streamfield(
+                    [("link", {"title": "Rehber", "url": "https://example.org/rehber"})]
+                ),
+                "last_reviewed": "2026-11-01",
+            }
+        )
+        self.assertCanCreate(topic, KnowledgeEntryPage, data)
+        entry = KnowledgeEntryPage.objects.get(slug="bagiscilara-rapor")
+        assert entry.documents[0].value["url"] == "https://example.org/rehber"
+
     def test_where_each_page_type_may_go(self):
         self.assertCanCreateAt(HomePage, KnowledgeIndexPage)
         self.assertAllowedSubpageTypes(KnowledgeIndexPage, {KnowledgeTopicPage})

@@ -267,3 +267,12 @@ def test_dashboard_figures_and_panel(client, knowledge, team):
     html = client.get("/admin/").content.decode()
     assert "Bilgi Merkezi soruları" in html and "en eskisi 4 gündür bekliyor" in html
     assert "4,0" in html or "4.0" in html
+
+
+def test_an_erased_question_never_becomes_an_entry(knowledge):
+    question = services.submit_question(knowledge, fields(topics_of(knowledge)[0]), "tr")
+    services.answer(question, "Yanıt metni.", notify=False)
+    shared.anonymise(question)
+    with pytest.raises(shared.ApplicationError):
+        services.draft_entry(question)
+    assert not KnowledgeEntryPage.objects.exists()
