@@ -61,16 +61,27 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)  # noqa: F405 - from base
 
 # --- Cache and sessions: Redis, shared by every app server ---------------------------------
+# With Redis down the site serves uncached (config/cache.py): each operation is a miss, one
+# try every OUTAGE_RETRY_SECONDS, a log line a minute; when it is back, every cache
+# generation is retired (a publish during the outage could not retire them).
 CACHES = {
     "default": {
         "BACKEND": "config.cache.ReusedClientRedisCache",
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "stgm"),
         "TIMEOUT": 300,
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        "OPTIONS": {
+            "socket_connect_timeout": 2,
+            "socket_timeout": 2,
+            "OUTAGE_RETRY_SECONDS": 5,
+            "OUTAGE_LOG_SECONDS": 60,
+            "ON_RECONNECT": ["core.versions.bump_all"],
+        },
     }
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Sessions are read from Redis and kept in the database too: an editor stays logged in
+# through a Redis outage or restart. `manage.py clearsessions` (daily) deletes expired rows.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Wagtail looks renditions up in the "renditions" cache and writes each one back on every
 # use: kept in each process, an image costs no round trip to Redis. Its key carries the
 # image's file hash, so a replaced image is a new key on every server at once.

@@ -1,0 +1,152 @@
+"""Servers the resilience tests start, stop and start again on free ports: a Redis, a second
+PostgreSQL cluster, an app server. Each waits by polling with short timeouts, never sleeps."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+
+REDIS_SERVER = shutil.which("redis-server")
+PG_BIN = Path(os.environ.get("STGM_TEST_PG_BIN", "/usr/local/bin"))
+INITDB = PG_BIN / "initdb"
+PG_CTL = PG_BIN / "pg_ctl"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 15.0, what: str = "") -> object:
+    """Poll `condition` until it returns something true; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        time.sleep(0.05)
+
+
+def listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+class RedisServer:
+    """A throw-away redis-server with no persistence on a free port."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(lambda: listening(self.port), what=f"redis on {self.port}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+        wait_for(lambda: not listening(self.port), what="redis to stop")
+
+
+class PostgresCluster:
+    """A second PostgreSQL cluster (initdb + pg_ctl) in `directory`, on a free port, with
+    trust authentication for the local user `postgres`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.data = directory / "data"
+        self.port = free_port()
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *args: str) -> None:
+        result = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def create(self) -> None:
+        self._run(str(INITDB), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(str(PG_CTL), "-D", str(self.data), "-o", options, "-w", "-t", "30", "start")
+
+    def stop(self) -> None:
+        # "fast": disconnect the clients (the worker) at once, as a restart does.
+        self._run(str(PG_CTL), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+
+def postgres_missing_reason() -> str | None:
+    if INITDB.exists() and PG_CTL.exists():
+        return None
+    return f"PostgreSQL's initdb and pg_ctl are not in {PG_BIN} (set STGM_TEST_PG_BIN)"
+
+
+def redis_missing_reason() -> str | None:
+    return None if REDIS_SERVER else "redis-server is not installed (apt-get install redis)"
+
+
+def manage_env(**extra: str) -> dict[str, str]:
+    """The environment of a manage.py child process: the current one, without the test
+    run's settings module, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONUNBUFFERED"] = "1"
+    return {**env, **extra}
+
+
+def manage(*args: str, env: dict[str, str], output: Path) -> subprocess.Popen:
+    """Start `manage.py <args>` in the project, its output in the file `output`."""
+    log = output.open("ab")
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def http_get(url: str, timeout: float = 10.0) -> tuple[int, dict[str, str], str]:
+    """(status, headers, body) of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
