@@ -2,10 +2,12 @@
 PostgreSQL cluster, an app server. Each waits by polling with short timeouts, never sleeps."""
 
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 
 REDIS_SERVER = shutil.which("redis-server")
+RUNUSER = shutil.which("runuser")
 PG_BIN = Path(os.environ.get("STGM_TEST_PG_BIN", "/usr/local/bin"))
 INITDB = PG_BIN / "initdb"
 PG_CTL = PG_BIN / "pg_ctl"
@@ -75,38 +78,64 @@ class RedisServer:
 
 
 class PostgresCluster:
-    """A second PostgreSQL cluster (initdb + pg_ctl) in `directory`, on a free port, with
-    trust authentication for the local user `postgres`."""
+    """A second PostgreSQL cluster (initdb + pg_ctl) on a free port, with trust
+    authentication for the user `postgres`, in a directory of its own under /tmp (removed
+    by `remove`). PostgreSQL refuses to run as root: as root, it runs as the system user
+    `postgres`, which then owns the directory."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.data = directory / "data"
+    def __init__(self) -> None:
+        self.directory = Path(tempfile.mkdtemp(prefix="stgm-pg-"))
+        self.data = self.directory / "data"
         self.port = free_port()
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:
+            entry = pwd.getpwnam("postgres")
+            os.chown(self.directory, entry.pw_uid, entry.pw_gid)
+            self.as_user = [RUNUSER, "-u", "postgres", "--"]
 
     @property
     def url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
 
-    def _run(self, *args: str) -> None:
-        result = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
-        assert result.returncode == 0, result.stdout + result.stderr
+    def _run(self, *args: str, check: bool = True) -> None:
+        result = subprocess.run(
+            [*self.as_user, *args], capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.returncode == 0 or not check, result.stdout + result.stderr
 
     def create(self) -> None:
         self._run(str(INITDB), "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(str(PG_CTL), "-D", str(self.data), "-o", options, "-w", "-t", "30", "start")
+        log = str(self.directory / "server.log")
+        self._run(str(PG_CTL), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
 
-    def stop(self) -> None:
+    def stop(self, check: bool = True) -> None:
         # "fast": disconnect the clients (the worker) at once, as a restart does.
-        self._run(str(PG_CTL), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        self._run(str(PG_CTL), "-D", str(self.data), "-m", "fast", "-w", "stop", check=check)
+
+    def remove(self) -> None:
+        """Stop the server if it runs, and delete the cluster."""
+        if (self.data / "postmaster.pid").exists():
+            self.stop(check=False)
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def postgres_missing_reason() -> str | None:
-    if INITDB.exists() and PG_CTL.exists():
-        return None
-    return f"PostgreSQL's initdb and pg_ctl are not in {PG_BIN} (set STGM_TEST_PG_BIN)"
+    if not (INITDB.exists() and PG_CTL.exists()):
+        return f"PostgreSQL's initdb and pg_ctl are not in {PG_BIN} (set STGM_TEST_PG_BIN)"
+    if os.geteuid() == 0 and not (RUNUSER and _has_user("postgres")):
+        return "running as root without runuser and a `postgres` user to run PostgreSQL as"
+    return None
+
+
+def _has_user(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
 
 
 def redis_missing_reason() -> str | None:
