@@ -6,6 +6,8 @@ task table migrated) and a redis-server on a free port. The test process enqueue
 tasks through a database alias for that cluster, routed for the task model alone.
 """
 
+from pathlib import Path
+
 import dj_database_url
 import pytest
 from django.core.cache import cache
@@ -42,6 +44,17 @@ def through_the_cache(value: str) -> str:
     cache.set("resilience:worker", value)
     cache.get("resilience:worker")
     return value
+
+
+@task()
+def held(marker: str) -> str:
+    """Notes that it ran, then runs until the file `marker` exists (the test holds it there
+    while PostgreSQL restarts)."""
+    release = Path(marker)
+    with release.with_suffix(".ran").open("a") as runs:
+        runs.write("ran\n")
+    wait_for(release.exists, timeout=30, what="the test to release the task")
+    return "released"
 
 
 class TasksToTheSecondCluster:
@@ -147,6 +160,20 @@ def test_the_worker_rides_out_a_postgresql_restart_and_a_redis_outage(
         row = wait_for(lambda: finished(after_restart.id), what="a task after the restart")
         assert row.status == TaskResultStatus.SUCCESSFUL, log.read_text()
         assert row.return_value == "after the restart"
+
+        # A task that finishes while the database is down has its outcome recorded once the
+        # database is back: not left "running", not run twice.
+        release = tmp_path / "release"
+        running = held.enqueue(str(release))
+        wait_for(lambda: release.with_suffix(".ran").exists(), what="the held task to start")
+        cluster.stop()
+        release.touch()
+        wait_for(lambda: "could not record" in log.read_text(), what="a failed record")
+        cluster.start()
+        row = wait_for(lambda: finished(running.id), what="the held task's outcome")
+        assert row.status == TaskResultStatus.SUCCESSFUL, log.read_text()
+        assert row.return_value == "released"
+        assert release.with_suffix(".ran").read_text() == "ran\n"
 
         redis_server.stop()
         without_redis = through_the_cache.enqueue("without redis")
