@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -179,3 +180,74 @@ def http_get(url: str, timeout: float = 10.0) -> tuple[int, dict[str, str], str]
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()
+
+
+def shared_database_url() -> str:
+    """The URL of the test run's database, for a child process to share it."""
+    from urllib.parse import quote
+
+    from django.db import connections
+
+    params = connections["default"].settings_dict
+    if params["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{params['NAME']}"
+    user = quote(params.get("USER") or "")
+    password = quote(params.get("PASSWORD") or "")
+    host = params.get("HOST") or "127.0.0.1"
+    port = params.get("PORT") or "5432"
+    return f"postgres://{user}:{password}@{host}:{port}/{params['NAME']}"
+
+
+class AppServer:
+    """`manage.py runserver --noreload` with tests.resilience_settings (production's) on a
+    free port; `base` is its URL."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        env = {**env, "DJANGO_SETTINGS_MODULE": "tests.resilience_settings"}
+        self.process = manage(
+            "runserver", "--noreload", f"127.0.0.1:{self.port}", env=env, output=log
+        )
+
+    def wait_until_serving(self) -> None:
+        def healthy() -> bool:
+            assert self.process.poll() is None, self.log.read_text()
+            try:
+                return http_get(f"{self.base}/healthz", timeout=2)[0] == 200
+            except OSError:
+                return False
+
+        wait_for(healthy, timeout=60, what=f"the app server on {self.port}")
+
+    def get(self, path: str) -> tuple[int, dict[str, str], str]:
+        return http_get(self.base + path)
+
+    def cached(self, path: str) -> bool:
+        """Whether `path` now comes from the page cache."""
+        return self.get(path)[1].get("X-Page-Cache") == "hit"
+
+    def stop(self) -> None:
+        stop(self.process)
+
+
+#: The mark of tests whose writes other processes (app servers) must see, or that close the
+#: database connection: no transaction around the test. pytest-django restores what the
+#: migrations left before each such test and empties the database after it.
+COMMITTED = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(scope="module")
+def database_restored_afterwards(django_db_setup, django_db_blocker):
+    """For a module of COMMITTED tests: the database as it was before the module, restored
+    after it (tests/e2e/snapshot.py), for the tests that follow and for the next run of a
+    reused test database (pytest-django's flush after each test would leave it empty)."""
+    from tests.e2e.snapshot import Snapshot
+
+    with django_db_blocker.unblock():
+        baseline = Snapshot()
+    yield
+    with django_db_blocker.unblock():
+        baseline.restore()
+        baseline.close()

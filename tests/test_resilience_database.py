@@ -14,9 +14,11 @@ from django.db import connections
 from django.test import Client
 
 from config.outage import RETRY_AFTER_SECONDS
-from tests.resilience import free_port
+from tests.resilience import COMMITTED, database_restored_afterwards, free_port
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The outage closes the connection: no transaction around the tests.
+pytestmark = [COMMITTED, pytest.mark.usefixtures("database_restored_afterwards")]
+__all__ = ["database_restored_afterwards"]
 
 
 @contextmanager
