@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
-from django.test import Client
+from django.test import Client, override_settings
 
 from config.outage import RETRY_AFTER_SECONDS
-from tests.resilience import COMMITTED, database_restored_afterwards, free_port
+from tests.resilience import COMMITTED, database_restored_afterwards, free_port, wait_for
 
 # The outage closes the connection: no transaction around the tests.
 pytestmark = [COMMITTED, pytest.mark.usefixtures("database_restored_afterwards")]
@@ -70,6 +70,17 @@ def test_a_database_outage_answers_503_in_the_visitors_language(
     # Back at once: the next request connects again.
     assert visitor.get("/tr/").status_code == 200
     assert visitor.get("/en/").status_code == 200
+
+
+def test_pages_in_the_page_cache_are_still_served_during_the_outage(visitor, home, tmp_path):
+    with override_settings(STGM_PAGE_CACHE_SECONDS=300):
+        # (The first render creates the site's settings row, which retires `content` once.)
+        wait_for(lambda: visitor.get("/tr/").get("X-Page-Cache") == "hit", what="a cached page")
+        with database_unreachable(tmp_path):
+            cached = visitor.get("/tr/")
+            not_cached = visitor.get("/en/")
+    assert cached.status_code == 200 and cached["X-Page-Cache"] == "hit"
+    assert not_cached.status_code == 503
 
 
 def test_other_errors_stay_a_500_with_the_500_page(visitor, home, monkeypatch):
