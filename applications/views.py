@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 from wagtail.models import Site
 
 from . import services
@@ -63,13 +63,24 @@ def submission_rate(group: str, request: HttpRequest) -> tuple[int, int]:
     )
 
 
-def submissions_used_up(scope: str, request: HttpRequest, count: bool = False) -> bool:
-    """Whether the client's address (core.client) has used up its accepted applications in
-    this window; `count=True` counts one more (only ever for an accepted application), so a
-    form sent back with errors costs nothing. django-ratelimit, in the shared cache."""
-    return is_ratelimited(
+def submission_usage(scope: str, request: HttpRequest, count: bool = False) -> dict | None:
+    """django-ratelimit's usage of the client's address (core.client) in this window, in
+    the shared cache; `count=True` counts one more application."""
+    return get_usage(
         request, group=scope, key="ip", rate=submission_rate, method="POST", increment=count
     )
+
+
+def submissions_used_up(scope: str, request: HttpRequest) -> bool:
+    """Whether the address has no accepted application left in this window (checked without
+    counting: a form sent back with errors costs nothing)."""
+    usage = submission_usage(scope, request)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def count_submission(scope: str, request: HttpRequest) -> None:
+    """Count one accepted application against the address."""
+    submission_usage(scope, request, count=True)
 
 
 def see_other(url: str) -> HttpResponse:
@@ -169,7 +180,7 @@ class CallFlow:
             return again(None, 409, str(error.message))
         except services.CallNotOpen as error:
             return again(None, 403, str(error.message))
-        submissions_used_up(self.kind.rate_scope, request, count=True)
+        count_submission(self.kind.rate_scope, request)
         return self.render_landing_page(request, page, application)
 
     def render_landing_page(self, request: HttpRequest, page, application) -> HttpResponse:
