@@ -18,6 +18,8 @@ from ipware import get_client_ip
 from python_ipware.modern.parsers import split_proxy_chain
 
 FORWARDED_HEADER = "HTTP_X_FORWARDED_FOR"
+# No address at all (a Unix socket and no proxy we trust): such requests share one counter.
+UNKNOWN = "0.0.0.0"  # noqa: S104 - a placeholder address, nothing binds to it
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -44,7 +46,7 @@ def is_trusted_proxy(address: str | ipaddress.IPv4Address | ipaddress.IPv6Addres
 
 def client_address(request: HttpRequest) -> str:
     """The address to count a request against (see the module's docstring)."""
-    peer = request.META.get("REMOTE_ADDR", "") or ""
+    peer = request.META.get("REMOTE_ADDR", "") or UNKNOWN
     if not is_trusted_proxy(peer):
         return peer
     chain = split_proxy_chain(request.META.get(FORWARDED_HEADER, "")) or []

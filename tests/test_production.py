@@ -292,10 +292,12 @@ def test_production_locks_a_user_name_from_one_address_only(client, production):
     assert production.AXES_COOLOFF_TIME.total_seconds() == 15 * 60
     assert production.STGM_TRUSTED_PROXIES == []
     login = {"username": "editor", "password": "wrong"}
-    for _attempt in range(5):
-        client.post("/admin/login/", login, REMOTE_ADDR="203.0.113.1", secure=True)
+    # Reached directly, a client's own X-Forwarded-For changes nothing.
+    direct = {"REMOTE_ADDR": "203.0.113.1", "secure": True}
+    for attempt in range(5):
+        client.post("/admin/login/", login, HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}", **direct)
     right = {"username": "editor", "password": "right"}
-    blocked = client.post("/admin/login/", right, REMOTE_ADDR="203.0.113.1", secure=True)
+    blocked = client.post("/admin/login/", right, HTTP_X_FORWARDED_FOR="192.0.2.9", **direct)
     assert blocked.status_code == 429
     assert int(blocked["Retry-After"]) == 15 * 60
     elsewhere = client.post("/admin/login/", right, REMOTE_ADDR="203.0.113.2", secure=True)

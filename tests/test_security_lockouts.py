@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from core.client import client_address
+from core.client import UNKNOWN, client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +61,8 @@ def request_from(peer: str, forwarded: str | None = None):
 
 def test_a_direct_client_cannot_choose_its_address_with_a_header():
     assert client_address(request_from(ADDRESS_A, "1.2.3.4")) == ADDRESS_A
+    # A Unix socket has no peer address: one shared counter rather than an error.
+    assert client_address(request_from("", "1.2.3.4")) == UNKNOWN
 
 
 @override_settings(STGM_TRUSTED_PROXIES=["10.0.0.0/8", "127.0.0.1"])
@@ -88,6 +90,8 @@ def test_five_wrong_passwords_lock_that_user_name_from_that_address_only(client,
     assert int(locked["Retry-After"]) == 15 * 60
     # The same user name from another address signs in.
     assert sign_in(client, "right", ADDRESS_B).status_code == 302
+    # axes keeps the pair and the count, never the password typed.
+    assert "wrong" not in AccessAttempt.objects.get().post_data
 
 
 def test_the_lockout_page_is_translated_and_says_what_to_do(client, editor):
