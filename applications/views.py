@@ -19,6 +19,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
+from redis.exceptions import RedisError
 from wagtail.models import Site
 
 from . import services
@@ -65,10 +66,15 @@ def submission_rate(group: str, request: HttpRequest) -> tuple[int, int]:
 
 def submission_usage(scope: str, request: HttpRequest, count: bool = False) -> dict | None:
     """django-ratelimit's usage of the client's address (core.client) in this window, in
-    the shared cache; `count=True` counts one more application."""
-    return get_usage(
-        request, group=scope, key="ip", rate=submission_rate, method="POST", increment=count
-    )
+    the shared cache; `count=True` counts one more application. None when the cache cannot
+    be reached: an outage of the counters never closes the forms (RATELIMIT_FAIL_OPEN covers
+    a cache that answers nothing, this a cache that raises; /healthz reports the outage)."""
+    try:
+        return get_usage(
+            request, group=scope, key="ip", rate=submission_rate, method="POST", increment=count
+        )
+    except RedisError:
+        return None
 
 
 def submissions_used_up(scope: str, request: HttpRequest) -> bool:

@@ -4,6 +4,7 @@ core.client's (X-Forwarded-For only from a trusted proxy)."""
 
 import pytest
 from django.conf import settings
+from django.core.cache.backends.dummy import DummyCache
 from django.test import override_settings
 from wagtail.models import Locale
 
@@ -84,3 +85,44 @@ def test_through_a_trusted_proxy_each_forwarded_client_has_its_own_limit(client,
     assert client.post(apply_url(festival), form_data(3), **office).status_code == 429
     other = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.8"}
     assert client.post(apply_url(festival), form_data(4), **other).status_code == 303
+
+
+class SilentCache(DummyCache):
+    """What a cache that hides its outage answers: no add, no value."""
+
+    def add(self, *args, **kwargs) -> bool:
+        return False
+
+    def get(self, key, default=None, version=None):
+        return None
+
+    def incr(self, key, delta=1, version=None):
+        return None
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        # Redis down: every call raises.
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        },
+        # A cache that swallows its errors: nothing added, nothing read.
+        {"BACKEND": "tests.test_security_limits.SilentCache"},
+    ],
+)
+def test_unreadable_counters_never_close_the_forms(rf, backend):
+    from django.core.cache import caches
+
+    from applications.views import count_submission, submissions_used_up
+
+    request = rf.post("/apply/", REMOTE_ADDR="203.0.113.5")
+    with override_settings(CACHES={"default": backend}, STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS=1):
+        try:
+            for _attempt in range(3):
+                assert not submissions_used_up("stand-application", request)
+                count_submission("stand-application", request)
+        finally:
+            caches["default"].close()

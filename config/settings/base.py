@@ -241,6 +241,7 @@ AXES_VERBOSE = False
 # django-ratelimit (public forms) counts in the default cache, by core.client's address.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "core.client.client_address"
+RATELIMIT_FAIL_OPEN = True  # counters unreadable (cache down): take the application
 
 LOGGING = {
     "version": 1,
