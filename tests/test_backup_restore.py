@@ -8,6 +8,7 @@ status page. Only on PostgreSQL (the backup procedure is PostgreSQL's)."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.management import get_commands
 from django.db import connection
 from wagtail.models import Locale
 
@@ -32,14 +34,11 @@ S = ApplicationStatus
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 TOOLS = ("pg_dump", "pg_restore", "createdb", "dropdb")
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        not ON_POSTGRES,
-        reason="a PostgreSQL backup (pg_dump -Fc, pg_restore); SQLite has no such tools: "
-        "run with DATABASE_URL=postgres://... (CI does)",
-    ),
-]
+ONLY_ON_POSTGRES = pytest.mark.skipif(
+    not ON_POSTGRES,
+    reason="a PostgreSQL backup (pg_dump -Fc, pg_restore); SQLite has no such tools: "
+    "run with DATABASE_URL=postgres://... (CI does)",
+)
 
 # Run in the restored site's process: each private link the applicants were given, as
 # they would open it, with what their status page must show.
@@ -123,6 +122,8 @@ def build_site(home) -> list[tuple[str, list[str]]]:
     return links
 
 
+@pytest.mark.postgres
+@ONLY_ON_POSTGRES
 @pytest.mark.skipif(
     ON_POSTGRES and not all(shutil.which(tool) for tool in TOOLS),
     reason=f"the PostgreSQL client tools ({', '.join(TOOLS)}) are not installed",
@@ -174,3 +175,13 @@ def test_a_dump_restored_into_an_empty_database_serves_every_application(
         assert all(urlsplit(link).query.startswith("key=") for link, _ in links)
     finally:
         run(["dropdb", "--if-exists", restored], env=env)
+
+
+def test_the_production_guide_names_only_commands_that_exist():
+    """The backup, restore and retention steps name real commands (the guide cannot drift)."""
+
+    guide = (settings.BASE_DIR / "docs" / "production.md").read_text()
+    named = set(re.findall(r"manage\.py (\w+)", guide))
+    assert {"check_restore", "anonymise_applications", "migrate"} <= named
+    assert named - set(get_commands()) == set()
+    assert "pg_dump --format=custom" in guide and "pg_restore" in guide
