@@ -371,8 +371,10 @@ def test_production_starts_with_storage_and_error_reporting_configured():
         "import django; django.setup();"
         "from django.core.files.storage import storages;"
         "import sentry_sdk;"
+        "options = sentry_sdk.get_client().options;"
         "print(type(storages['default']).__name__, sentry_sdk.get_client().is_active(),"
-        " sentry_sdk.get_client().options['send_default_pii'])"
+        " options['data_collection']['user_info'], options['data_collection']['http_bodies'],"
+        " options['data_collection']['stack_frame_variables'], options['before_send'].__name__)"
     )
     env = {
         **{k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV},
@@ -389,7 +391,8 @@ def test_production_starts_with_storage_and_error_reporting_configured():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["S3Storage", "True", "False"]
+    # No user, no body, no frame variables, and every event through config.sentry.
+    assert result.stdout.split() == ["S3Storage", "True", "False", "[]", "False", "before_send"]
 
 
 def test_gunicorn_configuration_is_valid():

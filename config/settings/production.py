@@ -237,10 +237,13 @@ SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
     import sentry_sdk
 
+    from config.sentry import sentry_options
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         release=os.environ.get("SENTRY_RELEASE") or None,
-        send_default_pii=False,  # no user, address, cookies or form data in events
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        # Nothing of the applicant: no body, query string, cookie, variable or e-mail.
+        **sentry_options(),
     )
