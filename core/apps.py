@@ -10,9 +10,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db import models
-        from wagtail.admin.forms.models import register_form_field_override
-
         from django.db.models.signals import pre_save
+        from wagtail.admin.forms.models import register_form_field_override
 
         from . import publishing, versions
 

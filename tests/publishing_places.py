@@ -12,6 +12,7 @@ from demo.builders import aware, make_event
 #: An upcoming meeting, alone in its month, with a title nothing else on the test site has.
 TITLE = "Yayın Denemesi Buluşması"
 START = aware(2030, 3, 12, 10)
+SUMMARY = "Yayın denemesinin özeti"
 
 
 def make_tested_event(index: Page, **kwargs) -> Page:
@@ -19,6 +20,7 @@ def make_tested_event(index: Page, **kwargs) -> Page:
     kwargs.setdefault("slug", "yayin-denemesi")
     kwargs.setdefault("start", START)
     kwargs.setdefault("end", START.replace(hour=16))
+    kwargs.setdefault("summary", SUMMARY)
     return make_event(index, **kwargs)
 
 
@@ -41,7 +43,7 @@ def where_shown(page_path: str, page_id: int, title: str = TITLE) -> dict[str, b
     client = Client()
     page_response = client.get(page_path)
     return {
-        "page": page_response.status_code == 200,
+        "page": page_response.status_code == 200 and SUMMARY in page_response.content.decode(),
         "event .ics": client.get(f"/tr/calendar/event/{page_id}.ics").status_code == 200,
         "listing": title in client.get("/tr/etkinlikler/").content.decode(),
         "calendar month": title

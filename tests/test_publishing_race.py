@@ -107,9 +107,7 @@ def test_an_autosave_under_way_when_the_editor_publishes_does_not_unpublish(draf
     assert "geç kalan" not in draft.latest_revision.content["summary"]
 
 
-def test_an_autosave_arriving_after_the_publish_with_the_older_revision_is_refused(
-    draft, editor
-):
+def test_an_autosave_arriving_after_the_publish_with_the_older_revision_is_refused(draft, editor):
     stale = autosave_form(draft)
     response = editor.post(edit_url(draft), meeting_form(**{"action-publish": "1"}))
     assert response.status_code == 302
@@ -119,9 +117,7 @@ def test_an_autosave_arriving_after_the_publish_with_the_older_revision_is_refus
     assert_live_everywhere(draft)
 
 
-def test_save_draft_under_way_when_the_page_is_published_says_so_and_keeps_the_text(
-    draft, editor
-):
+def test_save_draft_under_way_when_the_page_is_published_says_so_and_keeps_the_text(draft, editor):
     """The Save draft button (no JavaScript) meets the same check: an error message, the
     form re-shown with what the editor typed, the page live."""
 
