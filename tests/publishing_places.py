@@ -29,7 +29,7 @@ def _ics_summaries(response) -> set[str]:
     return {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
 
 
-def _sitemap_paths(client: Client) -> set[str]:
+def sitemap_paths(client: Client) -> set[str]:
     index = client.get("/sitemap.xml").content.decode()
     paths = set()
     for section in {part.split("</loc>")[0] for part in index.split("<loc>")[1:]}:
@@ -50,8 +50,8 @@ def where_shown(page_path: str, page_id: int, title: str = TITLE) -> dict[str, b
         in client.get(f"/tr/etkinlikler/calendar/{START.year}/{START.month}/").content.decode(),
         "site .ics": title in _ics_summaries(client.get("/tr/calendar/events.ics")),
         "rss": title in client.get("/tr/calendar/events.rss").content.decode(),
-        "search": title in client.get("/tr/search/", {"q": "denemesi"}).content.decode(),
-        "sitemap": page_path in _sitemap_paths(client),
+        "search": title in client.get("/tr/search/", {"q": "yayın"}).content.decode(),
+        "sitemap": page_path in sitemap_paths(client),
         "home page": title in client.get("/tr/").content.decode(),
     }
 

@@ -14,7 +14,13 @@ from django.utils import timezone
 
 from demo.builders import make_events_index, make_standard_page
 from events.models import Occurrence
-from tests.publishing_places import EVERYWHERE, NOWHERE, make_tested_event, where_shown
+from tests.publishing_places import (
+    EVERYWHERE,
+    NOWHERE,
+    make_tested_event,
+    sitemap_paths,
+    where_shown,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -134,10 +140,12 @@ def test_publishing_again_shows_it_everywhere(admin, event):
 def test_a_standard_page_leaves_search_and_sitemap(admin, home):
     page = make_standard_page(home, title="Yayın denemesi programı", slug="yayin-programi")
     client = Client()
-    assert b"yayin-programi" in client.get("/tr/search/", {"q": "denemesi"}).content
+    assert b"yayin-programi" in client.get("/tr/search/", {"q": "yayın"}).content
+    assert "/tr/yayin-programi/" in sitemap_paths(client)
     admin.post(f"/admin/pages/{page.pk}/unpublish/")
-    assert b"yayin-programi" not in client.get("/tr/search/", {"q": "denemesi"}).content
-    assert Client().get("/tr/yayin-programi/").status_code == 404
+    assert b"yayin-programi" not in client.get("/tr/search/", {"q": "yayın"}).content
+    assert "/tr/yayin-programi/" not in sitemap_paths(client)
+    assert client.get("/tr/yayin-programi/").status_code == 404
 
 
 def test_deleting_a_private_events_index_with_its_events(admin, index, event):

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from core.publishing import PublishingState, current_state, is_draft_save
 from demo.builders import make_events_index
 from events.models import MeetingPage, Occurrence
-from tests.publishing_places import EVERYWHERE, START, TITLE, where_shown
+from tests.publishing_places import EVERYWHERE, START, SUMMARY, TITLE, where_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def meeting_form(**overrides) -> dict:
     data = {
         "title": TITLE,
         "slug": "yayin-denemesi",
-        "summary": "Yayın ile otomatik kaydın yarışı.",
+        "summary": SUMMARY,
         "start": START.strftime("%Y-%m-%d %H:%M"),
         "end": START.replace(hour=16).strftime("%Y-%m-%d %H:%M"),
         "attendance_mode": "in_person",
