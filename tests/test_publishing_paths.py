@@ -153,3 +153,16 @@ def test_deleting_a_private_events_index_with_its_events(admin, index, event):
     response = admin.post(f"/admin/pages/{index.pk}/delete/")
     assert response.status_code == 302
     assert_gone(event)
+
+
+def test_scheduled_publishing_through_publish_scheduled(index):
+    """The other way: a draft scheduled to go live shows everywhere once it does."""
+    page = make_tested_event(index)
+    page.unpublish()
+    assert where_shown(PATH, page.pk) == NOWHERE
+    page.refresh_from_db()
+    page.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
+    assert where_shown(PATH, page.pk) == EVERYWHERE
