@@ -7,7 +7,6 @@ cached while the page was live, so a generation that is not retired fails the te
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -46,11 +45,8 @@ def event(index):
 
 
 @pytest.fixture
-def admin(db) -> Client:
-    user = get_user_model().objects.create_superuser("yonetici", "y@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
+def admin(admin_client) -> Client:
+    return admin_client
 
 
 def assert_gone(event) -> None:

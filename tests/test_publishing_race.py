@@ -5,10 +5,9 @@ conflict message, and the page stays live everywhere it shows."""
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail import hooks
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from core.publishing import PublishingState, current_state, is_draft_save
 from demo.builders import make_events_index
@@ -28,11 +27,7 @@ def meeting_form(**overrides) -> dict:
         "start": START.strftime("%Y-%m-%d %H:%M"),
         "end": START.replace(hour=16).strftime("%Y-%m-%d %H:%M"),
         "attendance_mode": "in_person",
-        "online_url": "",
-        "organisers": "STGM",
-        "registration_info": rich_text(""),
         "status": "scheduled",
-        "status_note": "",
         "body": streamfield([]),
         "comments": inline_formset([]),
     }
@@ -41,11 +36,8 @@ def meeting_form(**overrides) -> dict:
 
 
 @pytest.fixture
-def editor(db) -> Client:
-    user = get_user_model().objects.create_superuser("yayinci", "y@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
+def editor(admin_client) -> Client:
+    return admin_client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ unless the editor ticks "Publish immediately"."""
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -34,11 +33,8 @@ def festival(home, english) -> FestivalPage:
 
 
 @pytest.fixture
-def editor(db) -> Client:
-    user = get_user_model().objects.create_superuser("cevirmen", "c@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
+def editor(admin_client) -> Client:
+    return admin_client
 
 
 def submit_for_translation(editor: Client, page, locale: Locale, capture) -> FestivalPage:

@@ -11,7 +11,11 @@ from playwright.sync_api import expect
 from demo.builders import aware, make_event
 from events.models import EventIndexPage, MeetingPage
 from tests.e2e.content import EVENTS
-from tests.e2e.test_editor_journey import editor, translate_segment  # noqa: F401 (a fixture)
+from tests.e2e.test_editor_journey import (  # noqa: F401 (editor: a fixture)
+    editor,
+    submit_for_translation,
+    translate_segment,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -43,12 +47,7 @@ def test_a_submitted_translation_stays_a_draft_until_the_translator_publishes(
     english_path = f"{EVENTS['en']}{SLUG}/"
     visitor = new_page(locale="en-US")
 
-    page.goto(f"/admin/pages/{turkish_page.pk}/edit/")
-    page.get_by_role("button", name="Actions", exact=True).click()
-    page.get_by_role("link", name="Translate this page").click()
-    page.get_by_label("English").check()
-    page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_text("successfully submitted for translation into English")).to_be_visible()
+    submit_for_translation(page, turkish_page)
 
     # Submitted, not published: the English address answers 404, the Turkish text is not
     # on it, and the English listing shows the event as an untranslated Turkish one.
