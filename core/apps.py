@@ -10,15 +10,18 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db import models
+        from django.db.models.signals import pre_save
         from wagtail.admin.forms.models import register_form_field_override
 
-        from . import versions
+        from . import publishing, versions
 
         versions.register_wagtail_models()
         # First in INSTALLED_APPS: the content generation's on-commit bump then runs before
         # the front-end cache's purge (pagecache.frontend), so a CDN that fetches a purged
         # page again never gets the page cache's old copy.
         versions.connect()
+        # A draft save (Wagtail's autosave) never writes a page back behind a publish.
+        pre_save.connect(publishing.refuse_stale_draft_save, dispatch_uid="stgm-stale-draft")
 
         # A web address typed without its scheme is taken as https in every admin form, as
         # Django 6 will do (Django 5.2 warns about every form that does not say so).

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .models import (
+    EVENT_PAGE_MODELS,
     SERIES_HORIZON,
     EventFields,
     EventSeriesPage,
@@ -15,13 +16,19 @@ from .models import (
 )
 
 
+def is_public_event(page: Page) -> bool:
+    """Whether the listings, the calendar and the feeds show this page: a live event page
+    that no privacy restriction (its own or an ancestor's) hides."""
+    return isinstance(page, EventFields) and page.live and not page.get_view_restrictions().exists()
+
+
 def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
     """Replace the stored occurrences of `page` by what it says now; return how many."""
     page = page.specific
     occurrences_changed()
     with transaction.atomic():
         Occurrence.objects.filter(page_id=page.pk).delete()
-        if not isinstance(page, EventFields) or not page.live:
+        if not is_public_event(page):
             return 0
         until = max(now or timezone.now(), page.start) + SERIES_HORIZON
         codes = sorted(page.accessibility.values_list("code", flat=True))
@@ -51,6 +58,16 @@ def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
         ]
         Occurrence.objects.bulk_create(occurrences)
     return len(occurrences)
+
+
+def sync_subtree_occurrences(page: Page) -> int:
+    """Store again the dates of the live event pages in `page`'s subtree (itself included),
+    after a change that may hide or show them all (a privacy restriction); return how many
+    pages."""
+    pages = page.get_descendants(inclusive=True).live().type(*EVENT_PAGE_MODELS).specific()
+    for event in pages:
+        sync_occurrences(event)
+    return len(pages)
 
 
 def remove_occurrences(page: Page) -> None:

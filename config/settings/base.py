@@ -143,6 +143,10 @@ LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Submitting a page for translation creates the translation as a draft, published when the
+# translator publishes it. wagtail-localize's default (True) publishes it at once when the
+# source is live, with the source's text wherever nothing is translated yet.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
