@@ -206,6 +206,16 @@ class BaseApplication(models.Model):
     def after_status_change(self, released: Any, user=None) -> None:
         """After a change was saved, inside the transaction: e.g. offer a freed place."""
 
+    def status_reason(self) -> str:
+        """What the team told the applicant with the change to the current status (the
+        reason of its latest history entry), or ""."""
+        entry = (
+            self.history.filter(action="status", to_status=self.status)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        return entry.reason if entry else ""
+
     def history_fields(self) -> dict[str, Any]:
         """Extra columns of the history row of a change (e.g. the stand number)."""
         return {}

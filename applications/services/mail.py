@@ -22,7 +22,11 @@ def render_status_email(application: BaseApplication) -> tuple[str, str]:
     """Subject and body of the e-mail for the application's current status."""
     template = application.email_template()
     with translation.override(application.language):
-        context = {"application": application, "status_url": application.status_url()}
+        context = {
+            "application": application,
+            "status_url": application.status_url(),
+            "reason": application.status_reason(),
+        }
         context.update(application.email_context())
         body = render_to_string(template, context).strip() + "\n"
         subject = " ".join(body.splitlines()[0].split())
