@@ -35,6 +35,7 @@ from core.turkish import capfirst
 
 from . import services
 from .kinds import ApplicationKind, kind_for
+from .messaging import message_one_url, message_url
 from .models import ApplicationEmail
 
 BOM = "\ufeff".encode()
@@ -106,6 +107,7 @@ class ApplicationSummaryPanel(Panel):
                 emails=services.emails_of(application),
                 export_url=reverse(f"{namespace}:export_one", args=[quote(application.pk)]),
                 erase_url=reverse(f"{namespace}:erase", args=[quote(application.pk)]),
+                message_url=message_one_url(application),
                 **kind.summary_context(application),
             )
             return context
@@ -119,6 +121,12 @@ class ApplicationIndexView(IndexView):
         counts = services.status_counts(self.filtered_queryset_for_counts())
         label = self.model.status_label
         context["status_counts"] = [(label(code), code, n) for code, n in counts.items()]
+        query = self.request.GET.copy()
+        for name in ("p", "export"):
+            query.pop(name, None)
+        context["write_to_list_url"] = message_url(
+            self.model, query=query.urlencode(), next_url=self.request.get_full_path()
+        )
         return context
 
     def to_row_dict(self, item):
