@@ -11,6 +11,7 @@ import datetime
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.utils import label_for_field, quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -19,7 +20,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
@@ -152,21 +153,36 @@ class ApplicationIndexView(IndexView):
             label = field
         return capfirst(label, get_language())
 
-    def csv_delimiter(self) -> str:
+    @staticmethod
+    def csv_delimiter(language: str) -> str:
         """Turkish Excel reads `;` as its list separator (the comma is its decimal mark);
         English Excel reads `,`."""
-        return ";" if (get_language() or "").startswith("tr") else ","
+        return ";" if language.startswith("tr") else ","
 
     def stream_csv(self, queryset):
         """UTF-8 with a byte order mark (without it Excel reads "Örnek" as "Ã–rnek"), and
-        the separator of the admin language's Excel."""
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=self.csv_delimiter())
-        yield BOM
-        yield writer.writerow(
-            {field: self.get_heading(queryset, field) for field in self.list_export}
-        )
-        for item in queryset:
-            yield self.write_csv_row(writer, self.to_row_dict(item))
+        the separator of the admin language's Excel. The rows are made while the response
+        streams, after the view has returned: each in the admin's language, read now."""
+        language = get_language() or settings.LANGUAGE_CODE
+
+        def in_language(make):
+            with translation.override(language):
+                return make()
+
+        fields = self.list_export
+        writer = csv.DictWriter(Echo(), fieldnames=fields, delimiter=self.csv_delimiter(language))
+
+        def rows():
+            yield BOM
+            yield in_language(
+                lambda: writer.writerow({f: self.get_heading(queryset, f) for f in fields})
+            )
+            for item in queryset:
+                yield in_language(
+                    lambda item=item: self.write_csv_row(writer, self.to_row_dict(item))
+                )
+
+        return rows()
 
     def write_csv_response(self, queryset):
         response = super().write_csv_response(queryset)
