@@ -155,3 +155,11 @@ def test_a_reason_without_a_decision_is_refused_with_a_translated_message(
     assert response.status_code == 200
     assert "Bir gerekçe göndermek için bir karar seçin." in response.content.decode()
     assert services.history_of(application).count() == 1  # only "received"
+
+
+def test_the_reason_is_exported_and_erased_with_the_personal_data(festival, reviewer):
+    application = stand_services.waitlist(submit(festival, 1), reviewer, reason="Ayşe Hanım'a")
+    data = services.export_application(application)
+    assert [step["reason"] for step in data["history"]] == ["", "Ayşe Hanım'a"]
+    services.anonymise(application)
+    assert not services.history_of(application).exclude(reason="").exists()
