@@ -11,21 +11,15 @@ from wagtail.models import Locale
 from applications import services
 from applications.models import ApplicationStatus, StandApplication
 from applications.stands import services as stand_services
-from demo.builders import application_fields, make_events_index, make_festival, translate
+from demo.builders import application_fields, make_festival
+from tests.test_applications_services import index  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
 
 
 @pytest.fixture
-def index(home):
-    index = make_events_index(home)
-    translate(index, Locale.objects.get(language_code="en"), title="Events", slug="events")
-    return index
-
-
-@pytest.fixture
-def festival(index):
+def festival(index):  # noqa: F811
     return make_festival(index, stands=40, english=True)
 
 
@@ -88,7 +82,11 @@ def test_waitlisted_while_stands_are_free_does_not_say_all_are_taken(
     ],
 )
 def test_full_call_tells_the_place_on_the_waiting_list(
-    client, index, django_capture_on_commit_callbacks, language, expected
+    client,
+    index,  # noqa: F811
+    django_capture_on_commit_callbacks,
+    language,
+    expected,
 ):
     festival = make_festival(index, stands=2, english=True)
     for n in range(2):
@@ -106,7 +104,7 @@ def test_full_call_tells_the_place_on_the_waiting_list(
     assert expected.replace("2", "1") in status_page(client, second, language)
 
 
-def test_full_stand_type_says_this_type_and_counts_its_own_line(index):
+def test_full_stand_type_says_this_type_and_counts_its_own_line(index):  # noqa: F811
     festival = make_festival(index, stands=3, types=[("Büyük", 1), ("Küçük", 2)])
     big, small = festival.stand_types.all()
     stand_services.approve(submit(festival, 1, stand_type=big))
