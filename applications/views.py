@@ -212,6 +212,7 @@ class CallFlow:
             application=application,
             error=error,
             key=token,
+            reason=application.status_reason(),
             **self.kind.status_context(application),
         )
         response = TemplateResponse(

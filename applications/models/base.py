@@ -216,6 +216,16 @@ class BaseApplication(models.Model):
         may only mark the place for the team (the stand kind proposes it). Nothing by
         default."""
 
+    def status_reason(self) -> str:
+        """What the team told the applicant with the change to the current status (the
+        reason of its latest history entry), or ""."""
+        entry = (
+            self.history.filter(action="status", to_status=self.status)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        return entry.reason if entry else ""
+
     def history_fields(self) -> dict[str, Any]:
         """Extra columns of the history row of a change (e.g. the stand number)."""
         return {}

@@ -30,6 +30,7 @@ def export_application(application: BaseApplication, user=None) -> dict[str, Any
                 "to": entry.to_status,
                 "stand_number": entry.stand_number,
                 "text": entry.text,
+                "reason": entry.reason,
             }
             for entry in history_of(application).order_by("created_at", "pk")
         ],
@@ -68,7 +69,7 @@ def anonymise(application: BaseApplication, user=None) -> BaseApplication:
             setattr(application, name, value)
         application.anonymised_at = timezone.now()
         application.save()
-        history_of(application).update(text="")
+        history_of(application).update(text="", reason="")
         application.anonymise_related()
         emails_of(application).update(to_address="", subject="—", body="")
         ModelLogEntry.objects.filter(
