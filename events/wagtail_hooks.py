@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.caching import FRONTEND_CACHE_URLS_HOOK
 
+from . import admin_views
 from .models import EventFields, Occurrence, Venue
 
 
@@ -24,6 +25,18 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_events_admin_urls():
+    urls = [
+        path(
+            "recurrence-preview/",
+            admin_views.recurrence_preview,
+            name="recurrence_preview",
+        ),
+    ]
+    return [path("events/", include((urls, "events_admin"), namespace="events_admin"))]
 
 
 class UpcomingEventsPanel(Component):

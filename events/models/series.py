@@ -36,7 +36,7 @@ class EventSeriesPage(EventFields, BasePage):
         _("series"), max_length=30, choices=SeriesKind.choices, default=SeriesKind.TEA_TIME
     )
     recurrences = RecurrenceField(
-        _("repeats"),
+        verbose_name=_("repeats"),
         help_text=_(
             "Weekly or monthly rule, extra dates, excluded dates and an end. Every date takes "
             "the time of the first meeting above."
@@ -53,7 +53,7 @@ class EventSeriesPage(EventFields, BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("recurrences", widget=WagtailRecurrenceWidget),
-                NextDatesPanel(heading=_("Next dates (as last saved)")),
+                NextDatesPanel(heading=_("The rule in words and its next dates")),
             ],
         ),
         InlinePanel("date_changes", heading=_("Changes to single dates"), label=_("change")),
