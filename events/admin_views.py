@@ -1,16 +1,26 @@
-"""The events' own admin views: the rule preview under the series' rule editor."""
+"""The events' own admin views: the rule preview under the series' rule editor, and
+cancelling a range of a series' dates."""
 
 import datetime
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
+from django.views.generic import FormView
 from recurrence import Recurrence, deserialize
 from recurrence.exceptions import DeserializationError
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .forms import CancelDatesForm
+from .models import EventSeriesPage
 from .rule_summary import preview
+from .services import cancel_series_dates
 
 PREVIEW_TEMPLATE = "events/admin/rule_preview.html"
 
@@ -45,3 +55,63 @@ def recurrence_preview(request: HttpRequest) -> HttpResponse:
         result = preview(rule, start)
         context.update(summary=result.summary, dates=[(moment, None) for moment in result.dates])
     return render(request, PREVIEW_TEMPLATE, context)
+
+
+class CancelDatesView(WagtailAdminTemplateMixin, FormView):
+    """One reason, one cancellation per meeting in the range, saved as a draft to publish."""
+
+    form_class = CancelDatesForm
+    template_name = "wagtailadmin/generic/form.html"
+    page_title = gettext_lazy("Cancel a range of dates")
+    header_icon = "date"
+
+    def dispatch(self, request, page_id: int, *args, **kwargs):
+        self.page = get_object_or_404(EventSeriesPage, pk=page_id)
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        # The rule as the editor last saved it, draft included.
+        self.series = self.page.get_latest_revision_as_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self) -> str:
+        return self.page.get_admin_display_title()
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "series": self.series}
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            action_url=self.request.path,
+            submit_button_label=_("Cancel these meetings"),
+            submit_button_active_label=_("Cancelling…"),
+            **kwargs,
+        )
+
+    def form_valid(self, form: CancelDatesForm) -> HttpResponse:
+        data = form.cleaned_data
+        result = cancel_series_dates(
+            self.page, data["first"], data["last"], data["reason"], user=self.request.user
+        )
+        if result.cancelled:
+            count = len(result.cancelled)
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)d meeting cancelled in a new draft: publish the page to show it.",
+                    "%(count)d meetings cancelled in a new draft: publish the page to show them.",
+                    count,
+                )
+                % {"count": count},
+            )
+        if result.already_changed:
+            count = len(result.already_changed)
+            messages.warning(
+                self.request,
+                ngettext(
+                    "%(count)d meeting in the range already had a change and kept it.",
+                    "%(count)d meetings in the range already had a change and kept it.",
+                    count,
+                )
+                % {"count": count},
+            )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[self.page.pk]))

@@ -1,6 +1,8 @@
 from django.urls import reverse
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import InlinePanel, Panel
+from wagtail.admin.panels.base import get_form_for_model
 
+from .forms import OccurrenceChangeForm
 from .rule_summary import preview
 
 
@@ -32,3 +34,23 @@ class NextDatesPanel(Panel):
             context["summary"] = result.summary
             context["dates"] = [(moment, changes.get(moment.date())) for moment in result.dates]
             return context
+
+
+class DateChangesPanel(InlinePanel):
+    """A series' changes to single dates, each date picked among the series' own dates: the
+    page form passes its `series_dates` to every change's form (events.forms)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        child_options = self.child_edit_handler.get_form_options()
+        meta = {
+            key: child_options[key]
+            for key in ("fields", "defer_required_on_fields")
+            if child_options.get(key)
+        }
+        formset["form"] = get_form_for_model(
+            self.db_field.related_model, form_class=OccurrenceChangeForm, **meta
+        )
+        formset["inherit_kwargs"] = ["series_dates"]
+        return options

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -11,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.caching import FRONTEND_CACHE_URLS_HOOK
 
 from . import admin_views
-from .models import EventFields, Occurrence, Venue
+from .models import EventFields, EventSeriesPage, Occurrence, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -35,8 +36,26 @@ def register_events_admin_urls():
             admin_views.recurrence_preview,
             name="recurrence_preview",
         ),
+        path(
+            "series/<int:page_id>/cancel-dates/",
+            admin_views.CancelDatesView.as_view(),
+            name="cancel_dates",
+        ),
     ]
     return [path("events/", include((urls, "events_admin"), namespace="events_admin"))]
+
+
+@hooks.register("register_page_header_buttons")
+def cancel_dates_button(page, user, view_name, next_url=None):
+    """A series' header menu: cancel a range of its dates (a holiday, a closure)."""
+    if isinstance(page.specific_deferred, EventSeriesPage) and page.pk:
+        if page.permissions_for_user(user).can_edit():
+            yield Button(
+                _("Cancel a range of dates"),
+                reverse("events_admin:cancel_dates", args=[page.pk]),
+                icon_name="date",
+                priority=40,
+            )
 
 
 class UpcomingEventsPanel(Component):
