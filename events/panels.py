@@ -1,9 +1,10 @@
 from django.urls import reverse
-from wagtail.admin.panels import InlinePanel, Panel
+from wagtail.admin.panels import InlinePanel, PageChooserPanel, Panel
 from wagtail.admin.panels.base import get_form_for_model
 
 from .forms import OccurrenceChangeForm
 from .rule_summary import preview
+from .widgets import EventPageChooser
 
 
 class NextDatesPanel(Panel):
@@ -54,3 +55,22 @@ class DateChangesPanel(InlinePanel):
         )
         formset["inherit_kwargs"] = ["series_dates"]
         return options
+
+
+class EventChooserPanel(PageChooserPanel):
+    """Choose an event: the chooser opens at the events index in the language of the page or
+    snippet being edited."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options.setdefault("widgets", {})[self.field_name] = EventPageChooser(
+            target_models=self.page_type, can_choose_root=False
+        )
+        return options
+
+    class BoundPanel(PageChooserPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if self.bound_field is not None:
+                # The form's own copy of the widget: safe to set per request.
+                self.bound_field.field.widget.start_locale = getattr(self.instance, "locale", None)

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.caching import FRONTEND_CACHE_URLS_HOOK
@@ -15,8 +16,18 @@ from . import admin_views
 from .models import EventFields, EventSeriesPage, Occurrence, Venue
 
 
+class VenueChooserViewSet(SnippetChooserViewSet):
+    """The venue chooser inside event forms, with a tab to add a venue without leaving."""
+
+    form_fields = ["name", "address", "province", "district", "access_notes"]
+    create_action_label = _("Add the venue")
+    create_action_clicked_label = _("Adding…")
+    creation_tab_label = _("New venue")
+
+
 class VenueViewSet(SnippetViewSet):
     model = Venue
+    chooser_viewset_class = VenueChooserViewSet
     icon = "site"
     menu_label = _("Venues")
     menu_order = 210
