@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from config import policies
 
@@ -131,7 +132,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Turkish first and default, English second.
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The language switcher names each language in itself; the admin names content languages in
+# the editor's language ("İngilizce" in the Turkish admin), from Django's catalogues.
+WAGTAIL_CONTENT_LANGUAGES = [("tr", gettext_lazy("Turkish")), ("en", gettext_lazy("English"))]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"
