@@ -78,3 +78,9 @@ def test_the_translation_editors_javascript_catalogue_is_turkish(admin_client):
     script = admin_client.get("/admin/localize/jsi18n/").content.decode()
     assert '"Publish in ": "Yay\\u0131nla: "' in script
     assert '"segments translated": "b\\u00f6l\\u00fcm \\u00e7evrildi"' in script
+
+
+def test_the_admins_javascript_strings_that_wagtail_lacks_are_turkish(admin_client):
+    script = admin_client.get("/admin/jsi18n/").content.decode()
+    assert '"Main menu": "Ana men\\u00fc"' in script
+    assert '"Expand all": "T\\u00fcm\\u00fcn\\u00fc geni\\u015flet"' in script
