@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import InlinePanel, PageChooserPanel, Panel
 from wagtail.admin.panels.base import get_form_for_model
 
@@ -29,6 +30,9 @@ class NextDatesPanel(Panel):
                 dates=[],
             )
             if not page.start:
+                context["problem"] = _(
+                    "Give the first meeting's start to see the rule and its dates."
+                )
                 return context
             result = preview(page.recurrences, page.start)
             changes = {change.date: change for change in page.date_changes.all()}

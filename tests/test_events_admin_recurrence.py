@@ -146,3 +146,11 @@ def test_the_admin_javascript_catalogue_translates_the_rule_editor(
         assert '"Thursday": "Per\\u015fembe"' in script
     if absent:
         assert absent not in script
+
+
+def test_a_new_series_says_what_the_summary_needs(admin_client, home):
+    index = make_events_index(home)
+    html = admin_client.get(f"/admin/pages/add/events/eventseriespage/{index.pk}/")
+    assert "Kuralı ve tarihlerini görmek için ilk buluşmanın başlangıcını girin." in (
+        html.content.decode()
+    )
