@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 from recurrence import Recurrence, deserialize
@@ -57,6 +57,29 @@ def recurrence_preview(request: HttpRequest) -> HttpResponse:
     return render(request, PREVIEW_TEMPLATE, context)
 
 
+# What the editor is told after cancelling a range: (dates of the result, level, message).
+RANGE_NOTICES = [
+    (
+        "cancelled",
+        messages.success,
+        ngettext_lazy(
+            "%(count)d meeting cancelled in a new draft: publish the page to show it.",
+            "%(count)d meetings cancelled in a new draft: publish the page to show them.",
+            "count",
+        ),
+    ),
+    (
+        "already_changed",
+        messages.warning,
+        ngettext_lazy(
+            "%(count)d meeting in the range already had a change and kept it.",
+            "%(count)d meetings in the range already had a change and kept it.",
+            "count",
+        ),
+    ),
+]
+
+
 class CancelDatesView(WagtailAdminTemplateMixin, FormView):
     """One reason, one cancellation per meeting in the range, saved as a draft to publish."""
 
@@ -92,26 +115,8 @@ class CancelDatesView(WagtailAdminTemplateMixin, FormView):
         result = cancel_series_dates(
             self.page, data["first"], data["last"], data["reason"], user=self.request.user
         )
-        if result.cancelled:
-            count = len(result.cancelled)
-            messages.success(
-                self.request,
-                ngettext(
-                    "%(count)d meeting cancelled in a new draft: publish the page to show it.",
-                    "%(count)d meetings cancelled in a new draft: publish the page to show them.",
-                    count,
-                )
-                % {"count": count},
-            )
-        if result.already_changed:
-            count = len(result.already_changed)
-            messages.warning(
-                self.request,
-                ngettext(
-                    "%(count)d meeting in the range already had a change and kept it.",
-                    "%(count)d meetings in the range already had a change and kept it.",
-                    count,
-                )
-                % {"count": count},
-            )
+        for attribute, notify, text in RANGE_NOTICES:
+            count = len(getattr(result, attribute))
+            if count:
+                notify(self.request, text % {"count": count})
         return redirect(reverse("wagtailadmin_pages:edit", args=[self.page.pk]))
