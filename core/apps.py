@@ -26,3 +26,11 @@ class CoreConfig(AppConfig):
         # A web address typed without its scheme is taken as https in every admin form, as
         # Django 6 will do (Django 5.2 warns about every form that does not say so).
         register_form_field_override(models.URLField, override={"assume_scheme": "https"})
+
+        # Wagtail's listings and reports count as "{count} {verbose_name_plural}" in every
+        # language ("22 mekânlar"); Turkish keeps the noun singular after a number.
+        from wagtail.admin.paginator import WagtailPaginator
+
+        from .admin_wording import wagtail_items_count_label
+
+        WagtailPaginator.items_count_label = property(wagtail_items_count_label)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from config import policies
 
@@ -141,7 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Turkish first and default, English second.
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The language switcher names each language in itself; the admin names content languages in
+# the editor's language ("İngilizce" in the Turkish admin), from Django's catalogues.
+WAGTAIL_CONTENT_LANGUAGES = [("tr", gettext_lazy("Turkish")), ("en", gettext_lazy("English"))]
 WAGTAIL_I18N_ENABLED = True
 # Submitting a page for translation creates the translation as a draft, published when the
 # translator publishes it. wagtail-localize's default (True) publishes it at once when the
