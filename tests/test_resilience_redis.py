@@ -24,6 +24,7 @@ from tests.test_production import production_settings
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.services,
     pytest.mark.skipif(redis_missing_reason() is not None, reason=redis_missing_reason() or ""),
 ]
 
