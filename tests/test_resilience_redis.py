@@ -145,3 +145,8 @@ def test_editors_stay_logged_in_while_redis_is_down(production_cache, redis_serv
     response = client.get("/admin/")
     assert response.status_code == 200  # the session is read from the database
     assert "editor" in response.content.decode()
+    # And an editor can log in while it is down (the login throttle counts nothing then).
+    other = Client()
+    login = other.post("/admin/login/", {"username": "editor", "password": "pw"})
+    assert login.status_code == 302, login.content.decode()[:500]
+    assert other.get("/admin/").status_code == 200
