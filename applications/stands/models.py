@@ -11,6 +11,7 @@ from typing import Any
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -255,6 +256,15 @@ class StandApplication(BaseApplication):
             from .services import offer_freed_stand
 
             offer_freed_stand(self.festival_id, released[0], user)
+
+    def after_erasure(self, released, user=None) -> None:
+        """A stand freed by an erasure before the festival ended is proposed to the first on
+        the waiting list for the team to approve (in either mode: nobody is approved or
+        e-mailed by someone else's erasure); after the festival there is nothing to offer."""
+        if released and self.festival.end >= timezone.now():
+            from .services import offer_freed_stand
+
+            offer_freed_stand(self.festival_id, released[0], user, promote=False)
 
     def history_fields(self) -> dict[str, Any]:
         return {"stand_number": self.stand_number}

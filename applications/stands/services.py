@@ -39,10 +39,12 @@ def submit_stand_application(
     return services.submit(StandApplication, festival, fields, language, now, notify=notify)
 
 
-def offer_freed_stand(festival_id: int, stand_type_id: int | None, user=None) -> None:
+def offer_freed_stand(
+    festival_id: int, stand_type_id: int | None, user=None, *, promote: bool = True
+) -> None:
     """A stand was freed: give it to the first on the waiting list (first-come mode), or
-    mark that application as proposed for the team (reviewed mode). Inside the caller's
-    transaction and lock."""
+    mark that application as proposed for the team (reviewed mode, or `promote=False`: an
+    erasure changes no one else's status). Inside the caller's transaction and lock."""
     festival = lock_festival(festival_id)
     waiting = StandApplication.objects.filter(festival_id=festival_id).waiting_list()
     if festival.stand_types.exists():
@@ -50,7 +52,7 @@ def offer_freed_stand(festival_id: int, stand_type_id: int | None, user=None) ->
     first = waiting.first()
     if first is None:
         return
-    if festival.allocation_mode == AllocationMode.FIRST_COME:
+    if promote and festival.allocation_mode == AllocationMode.FIRST_COME:
         if free_number(festival, first.stand_type_id) is not None:
             services.transition(first, S.APPROVED, user)
         return

@@ -1,11 +1,13 @@
 """Production: everything from the environment; see README "Production".
 
 Several app servers behind a proxy share nothing but PostgreSQL, Redis and the media store:
-sessions, the cache, login-throttle counters and the page cache live in Redis; media on
-S3-compatible object storage; background work in the database queue (`manage.py db_worker`).
+sessions, the cache, form rate-limit counters and the page cache live in Redis; login
+lockouts in PostgreSQL (django-axes); media on S3-compatible object storage; background
+work in the database queue (`manage.py db_worker`).
 """
 
 import os
+from datetime import timedelta
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -214,13 +216,18 @@ if WAGTAILFRONTENDCACHE:
 STGM_FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "0"))
 # --- End of the front-end cache section -----------------------------------------------------
 
-# --- Admin login throttle (counters in Redis, shared by every app server) -------------------
-STGM_LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("LOGIN_FAILURES_PER_USERNAME", "5"))
-STGM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
-STGM_LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
-# How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
-STGM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
-
+# --- Admin login lockouts (django-axes, in the database) and the client's address ----------
+# Failed sign-ins for one user name from one address before that pair is locked, and for how
+# long (seconds); editors unlock earlier in the admin (Settings > Login lockouts).
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_COOLOFF_SECONDS", str(15 * 60))))
+# The proxies (addresses or CIDR networks, comma-separated) whose X-Forwarded-For is believed,
+# e.g. "127.0.0.1" for nginx on the same machine; empty: the peer's address is the client's.
+STGM_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Stand and narrator applications accepted per address per hour (invalid ones do not count).
+STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS = int(
+    os.environ.get("APPLICATIONS_PER_ADDRESS_PER_HOUR", "30")
+)
 
 # --- Logs: JSON lines on standard error, no personal data (config/logs.py) ------------------
 LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper())
@@ -230,10 +237,13 @@ SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
     import sentry_sdk
 
+    from config.sentry import sentry_options
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         release=os.environ.get("SENTRY_RELEASE") or None,
-        send_default_pii=False,  # no user, address, cookies or form data in events
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        # Nothing of the applicant: no body, query string, cookie, variable or e-mail.
+        **sentry_options(),
     )
