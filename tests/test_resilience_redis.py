@@ -12,10 +12,11 @@ import signal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.test import Client, override_settings
 from wagtail.models import Locale, Site
 
-from core.versions import local_copies
+from core.versions import CONTENT, generation, local_copies, versioned_get_or_set
 from demo.builders import make_events_index, make_festival, make_standard_page, translate
 from home.models import SiteSettings
 from tests.resilience import RedisServer, redis_missing_reason, wait_for
@@ -24,6 +25,7 @@ from tests.test_production import production_settings
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.services,
     pytest.mark.skipif(redis_missing_reason() is not None, reason=redis_missing_reason() or ""),
 ]
 
@@ -70,6 +72,25 @@ def festival(home):
     site_settings.privacy_page = privacy
     site_settings.save()
     return make_festival(index, stands=5, english=True)
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_when_the_shared_cache_keeps_nothing_no_versioned_value_is_reused():
+    """With Redis down a change cannot retire a generation: each request gets a number of
+    its own, so neither this process's copies nor a later change can show an old value."""
+    computed = []
+
+    def render() -> str:
+        computed.append(1)
+        return f"menu {len(computed)}"
+
+    for _request in range(2):
+        request_started.send(sender=None)
+        key = f"menu:{generation(CONTENT)}"
+        assert generation(CONTENT) == int(key.split(":")[1])  # one number per request
+        versioned_get_or_set(key, render)
+        request_finished.send(sender=None)
+    assert len(computed) == 2
 
 
 def outage_warnings(caplog) -> list[logging.LogRecord]:
@@ -144,3 +165,8 @@ def test_editors_stay_logged_in_while_redis_is_down(production_cache, redis_serv
     response = client.get("/admin/")
     assert response.status_code == 200  # the session is read from the database
     assert "editor" in response.content.decode()
+    # And an editor can log in while it is down (the login throttle counts nothing then).
+    other = Client()
+    login = other.post("/admin/login/", {"username": "editor", "password": "pw"})
+    assert login.status_code == 302, login.content.decode()[:500]
+    assert other.get("/admin/").status_code == 200

@@ -30,6 +30,7 @@ from tests.test_settings import PRODUCTION_ENV
 # The servers must see what the test writes: no transaction around the test.
 pytestmark = [
     COMMITTED,
+    pytest.mark.services,
     pytest.mark.usefixtures("database_restored_afterwards"),
     pytest.mark.skipif(redis_missing_reason() is not None, reason=redis_missing_reason() or ""),
 ]

@@ -137,6 +137,7 @@ def finished(result_id: str) -> DBTaskResult | None:
     return row if row.status in done else None
 
 
+@pytest.mark.services
 def test_the_worker_rides_out_a_postgresql_restart_and_a_redis_outage(
     cluster, redis_server, worker_env, tasks_in_cluster, tmp_path
 ):
