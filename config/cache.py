@@ -16,7 +16,7 @@ settings retire the cache generations: a publish during the outage could not ret
 and Redis may still hold the pages cached before it).
 
     "OPTIONS": {"socket_timeout": 2, "OUTAGE_RETRY_SECONDS": 5,
-                "ON_RECONNECT": ["core.versions.retire_all"]}
+                "ON_RECONNECT": ["core.versions.bump_all"]}
 """
 
 import logging

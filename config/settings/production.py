@@ -1,8 +1,8 @@
 """Production: everything from the environment; see README "Production".
 
 Several app servers behind a proxy share nothing but PostgreSQL, Redis and the media store:
-sessions, the cache, form rate-limit counters and the page cache live in Redis; login
-lockouts in PostgreSQL (django-axes); media on S3-compatible object storage; background
+the cache, form rate-limit counters and the page cache live in Redis, sessions in Redis and
+PostgreSQL (cached_db); login lockouts in PostgreSQL (django-axes); media on S3-compatible object storage; background
 work in the database queue (`manage.py db_worker`).
 """
 
