@@ -2,8 +2,8 @@
 
 Several app servers behind a proxy share nothing but PostgreSQL, Redis and the media store:
 the cache, form rate-limit counters and the page cache live in Redis, sessions in Redis and
-PostgreSQL (cached_db); login lockouts in PostgreSQL (django-axes); media on S3-compatible object storage; background
-work in the database queue (`manage.py db_worker`).
+PostgreSQL (cached_db); login lockouts in PostgreSQL (django-axes); media on S3-compatible
+object storage; background work in the database queue (`manage.py db_worker`).
 """
 
 import os
