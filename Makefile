@@ -74,8 +74,11 @@ messages: install
 	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file -i '*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+# The worker waits out database and Redis outages itself; this loop restarts it should it
+# ever exit (Ctrl-C stops both).
 worker: install
-	$(BIN)/python manage.py db_worker
+	@trap 'exit 0' INT TERM; while :; do $(BIN)/python manage.py db_worker; \
+	echo "db_worker exited ($$?); restarting in 5 s" >&2; sleep 5; done
 
 bench: install bench-tools
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -11,15 +11,18 @@ arguments, page context). Every answer to a POST, and every private page, is mar
 and never stored by a cache.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django_ratelimit.core import get_usage
+from redis.exceptions import RedisError
 from wagtail.models import Site
 
-from . import ratelimit, services
+from . import services
 from .calls import CallStatus, call_for
 from .kinds import ApplicationKind
 
@@ -51,6 +54,39 @@ def privacy_url(request: HttpRequest) -> str:
         return page.localized.get_url(request) or ""
 
     return versioned_get_or_set(key, compute)
+
+
+def submission_rate(group: str, request: HttpRequest) -> tuple[int, int]:
+    """Accepted applications allowed per address, and the window in seconds (settings)."""
+    return (
+        int(settings.STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS),
+        int(settings.STGM_APPLICATION_RATE_WINDOW),
+    )
+
+
+def submission_usage(scope: str, request: HttpRequest, count: bool = False) -> dict | None:
+    """django-ratelimit's usage of the client's address (core.client) in this window, in
+    the shared cache; `count=True` counts one more application. None when the cache cannot
+    be reached: an outage of the counters never closes the forms (RATELIMIT_FAIL_OPEN covers
+    a cache that answers nothing, this a cache that raises; /healthz reports the outage)."""
+    try:
+        return get_usage(
+            request, group=scope, key="ip", rate=submission_rate, method="POST", increment=count
+        )
+    except RedisError:
+        return None
+
+
+def submissions_used_up(scope: str, request: HttpRequest) -> bool:
+    """Whether the address has no accepted application left in this window (checked without
+    counting: a form sent back with errors costs nothing)."""
+    usage = submission_usage(scope, request)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def count_submission(scope: str, request: HttpRequest) -> None:
+    """Count one accepted application against the address."""
+    submission_usage(scope, request, count=True)
 
 
 def see_other(url: str) -> HttpResponse:
@@ -120,7 +156,8 @@ class CallFlow:
         self, request: HttpRequest, page, call: CallStatus, form_kwargs: dict
     ) -> HttpResponse:
         """The honeypot, the per-address limit, the form, then the submit service; every
-        refusal shows the form page again, keeping what was typed where it can."""
+        refusal shows the form page again, keeping what was typed where it can. Only an
+        accepted application counts against the limit."""
 
         def again(form, status: int, message: str) -> HttpResponse:
             return self.render_form(request, page, call, form, status, message)
@@ -130,11 +167,15 @@ class CallFlow:
         form = self.kind.form_class(request.POST, **form_kwargs)
         if form.is_spam:
             return again(None, 400, _("The application could not be sent."))
-        if not ratelimit.hit(self.kind.rate_scope, request):
+        if submissions_used_up(self.kind.rate_scope, request):
             return again(
                 form,
                 429,
-                _("Too many applications from your connection. Please try again in an hour."),
+                _(
+                    "Many applications were sent from your connection in the last hour, so "
+                    "we cannot take another one from it just now. Your answers are kept "
+                    "below: please send the form again later."
+                ),
             )
         if not form.is_valid():
             return again(form, 400, "")
@@ -145,6 +186,7 @@ class CallFlow:
             return again(None, 409, str(error.message))
         except services.CallNotOpen as error:
             return again(None, 403, str(error.message))
+        count_submission(self.kind.rate_scope, request)
         return self.render_landing_page(request, page, application)
 
     def render_landing_page(self, request: HttpRequest, page, application) -> HttpResponse:
@@ -170,6 +212,7 @@ class CallFlow:
             application=application,
             error=error,
             key=token,
+            reason=application.status_reason(),
             **self.kind.status_context(application),
         )
         response = TemplateResponse(

@@ -6,32 +6,40 @@ A kind's view set only says its columns, filters and menu entry. Only users with
 model's view permission (the kind's reviewers group, superusers) reach any of it.
 """
 
+import csv
 import datetime
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.utils import label_for_field, quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.admin.views.mixins import Echo
+from wagtail.snippets.views.snippets import EditView, HistoryView, IndexView, SnippetViewSet
 
 from core.turkish import capfirst
 
 from . import services
 from .kinds import ApplicationKind, kind_for
+from .messaging import message_one_url, message_url
 from .models import ApplicationEmail
+
+BOM = "\ufeff".encode()
 
 
 class ApplicationDecisionForm(WagtailAdminModelForm):
@@ -47,13 +55,37 @@ class ApplicationDecisionForm(WagtailAdminModelForm):
         help_text=_("Seen only by reviewers; erased with the application's personal data."),
     )
 
+    reason = forms.CharField(
+        label=_("Reason for the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Optional, with a decision: sent in its e-mail and shown on the applicant's "
+            "private page, as you write it (write in the applicant's language)."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         decisions = kind_for(self._meta.model).decisions
         self.fields["decision"].choices = [("", _("No change")), *decisions]
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason", "").strip() and not cleaned.get("decision"):
+            self.add_error("reason", _("Choose a decision to send a reason with it."))
+        return cleaned
+
     def save_extra(self, application, user) -> None:
         """What the kind's own fields change (through its services), before the decision."""
+
+    def notify_decision(self) -> bool:
+        """Whether the decision's own e-mail goes out (a kind whose `after_decision` sends
+        a better one says no)."""
+        return True
+
+    def after_decision(self, application, user) -> None:
+        """What the kind's own fields change after the decision (same transaction)."""
 
 
 class ApplicationSummaryPanel(Panel):
@@ -76,6 +108,7 @@ class ApplicationSummaryPanel(Panel):
                 emails=services.emails_of(application),
                 export_url=reverse(f"{namespace}:export_one", args=[quote(application.pk)]),
                 erase_url=reverse(f"{namespace}:erase", args=[quote(application.pk)]),
+                message_url=message_one_url(application),
                 **kind.summary_context(application),
             )
             return context
@@ -89,6 +122,12 @@ class ApplicationIndexView(IndexView):
         counts = services.status_counts(self.filtered_queryset_for_counts())
         label = self.model.status_label
         context["status_counts"] = [(label(code), code, n) for code, n in counts.items()]
+        query = self.request.GET.copy()
+        for name in ("p", "export"):
+            query.pop(name, None)
+        context["write_to_list_url"] = message_url(
+            self.model, query=query.urlencode(), next_url=self.request.get_full_path()
+        )
         return context
 
     def to_row_dict(self, item):
@@ -114,6 +153,42 @@ class ApplicationIndexView(IndexView):
             label = field
         return capfirst(label, get_language())
 
+    @staticmethod
+    def csv_delimiter(language: str) -> str:
+        """Turkish Excel reads `;` as its list separator (the comma is its decimal mark);
+        English Excel reads `,`."""
+        return ";" if language.startswith("tr") else ","
+
+    def stream_csv(self, queryset):
+        """UTF-8 with a byte order mark (without it Excel reads "Örnek" as "Ã–rnek"), and
+        the separator of the admin language's Excel. The rows are made while the response
+        streams, after the view has returned: each in the admin's language, read now."""
+        language = get_language() or settings.LANGUAGE_CODE
+
+        def in_language(make):
+            with translation.override(language):
+                return make()
+
+        fields = self.list_export
+        writer = csv.DictWriter(Echo(), fieldnames=fields, delimiter=self.csv_delimiter(language))
+
+        def rows():
+            yield BOM
+            yield in_language(
+                lambda: writer.writerow({f: self.get_heading(queryset, f) for f in fields})
+            )
+            for item in queryset:
+                yield in_language(
+                    lambda item=item: self.write_csv_row(writer, self.to_row_dict(item))
+                )
+
+        return rows()
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
     def filtered_queryset_for_counts(self):
         queryset = self.model.objects.all()
         if self.filters is not None:
@@ -125,15 +200,25 @@ class ApplicationIndexView(IndexView):
 
 class ApplicationEditView(EditView):
     def save_instance(self):
+        """One transaction: a refusal of any step undoes the others (and their e-mails)."""
         application = self.object
         data = self.form.cleaned_data
         user = self.request.user
-        self.form.save_extra(application, user)
-        note = data.get("note", "").strip()
-        if data.get("decision"):
-            application = services.transition(application, data["decision"], user, note=note)
-        elif note:
-            services.add_note(application, note, user)
+        with transaction.atomic():
+            self.form.save_extra(application, user)
+            note = data.get("note", "").strip()
+            if data.get("decision"):
+                application = services.transition(
+                    application,
+                    data["decision"],
+                    user,
+                    note=note,
+                    reason=data.get("reason", ""),
+                    notify=self.form.notify_decision(),
+                )
+            elif note:
+                services.add_note(application, note, user)
+            self.form.after_decision(application, user)
         return application
 
     def form_valid(self, form):
@@ -141,7 +226,8 @@ class ApplicationEditView(EditView):
         try:
             return super().form_valid(form)
         except services.ApplicationError as error:
-            form.add_error("decision", str(error.message))
+            field = getattr(error, "field", "") or "decision"
+            form.add_error(field if field in form.fields else None, str(error.message))
             self.produced_error_message = str(error.message)
             return self.form_invalid(form)
 
@@ -152,6 +238,34 @@ class ApplicationEditView(EditView):
         }
 
 
+class ApplicationHistoryView(HistoryView):
+    """The history icon of the list: the steps the edit page's summary panel shows (the
+    application's own history, `services.history_of`), not Wagtail's log of the snippet,
+    which never sees a decision taken through the services."""
+
+    filterset_class = None
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("what", label=_("Action")),
+            Column("text", label=_("Note"), accessor=history_text),
+            Column("by", label=_("By"), width="20%"),
+            DateColumn("created_at", label=_("Date"), width="15%"),
+        ]
+
+    def get_base_queryset(self):
+        return services.history_of(self.object)
+
+
+def history_text(entry) -> str:
+    """The team's note and what the applicant was told, one after the other."""
+    parts = [entry.text]
+    if entry.reason:
+        parts.append(f"{gettext('To the applicant:')} {entry.reason}")
+    return " — ".join(part for part in parts if part)
+
+
 class ApplicationViewSet(SnippetViewSet):
     """The admin of one kind: set `kind`, `model`, the columns, filters and menu entry."""
 
@@ -160,6 +274,7 @@ class ApplicationViewSet(SnippetViewSet):
     index_view_class = ApplicationIndexView
     index_results_template_name = "applications/admin/listing_results.html"
     edit_view_class = ApplicationEditView
+    history_view_class = ApplicationHistoryView
     decision_form_class = ApplicationDecisionForm
     search_backend_name = None
     copy_view_enabled = False
@@ -179,6 +294,7 @@ class ApplicationViewSet(SnippetViewSet):
             ApplicationSummaryPanel(heading=_("Application")),
             *self.extra_panels,
             FieldPanel("decision"),
+            FieldPanel("reason"),
             FieldPanel("note"),
         ]
 

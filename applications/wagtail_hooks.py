@@ -11,6 +11,7 @@ from core.sections import PAGE_SECTIONS_HOOK
 from events.models import FESTIVAL_APPLICATION_STATUS_HOOK, FESTIVAL_APPLY_HOOK
 
 from .bulk_actions import bulk_actions_for
+from .messaging import MessageBulkAction
 from .models import ApplicationEmail, StandApplication
 from .permissions import register_received_only
 from .stands.kind import stand_kind
@@ -41,6 +42,8 @@ register_snippet(ApplicationsGroup)
 
 for action in bulk_actions_for(stand_kind):
     hooks.register("register_bulk_action", action)
+# "Write" on the list of every kind of application (narrators' too).
+hooks.register("register_bulk_action", MessageBulkAction)
 
 
 @hooks.register("construct_homepage_panels")

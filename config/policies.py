@@ -1,6 +1,9 @@
-"""The Permissions-Policy and the two content-security policies (public pages, the Wagtail
-admin), built in one place for every settings module: development and the tests run the
-same policies as production, which only adds the origins its environment names."""
+"""The Permissions-Policy (sent by django-permissions-policy) and the two content-security
+policies (public pages, the Wagtail admin), built in one place for every settings module:
+development and the tests run the same policies as production, which only adds the origins
+its environment names."""
+
+from django.conf import settings
 
 SELF = "'self'"
 # Video embeds (click to load on story pages) come from these providers.
@@ -21,7 +24,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }
 # Video embeds ask for fullscreen and picture-in-picture.
-PERMISSIONS_POLICY["fullscreen"] = ["self", '"https://www.youtube-nocookie.com"']
+# django-permissions-policy quotes the origins itself.
+PERMISSIONS_POLICY["fullscreen"] = ["self", "https://www.youtube-nocookie.com"]
 
 
 def content_security_policies(
@@ -35,8 +39,9 @@ def content_security_policies(
     images and media also from the media host. The Wagtail admin (editors only, behind a
     login): Wagtail 8's own templates still render inline <script> (date pickers, inline
     panels, wagtail-localize's editor) and inline styles, its accessibility checker compiles
-    templates at run time, and it previews pages in a same-origin frame and shows images from
-    blob: URLs while uploading; everything else stays as strict as the public policy.
+    templates at run time, it previews pages in a same-origin frame (only the preview views
+    may be framed, by the admin itself) and shows images from blob: URLs while uploading;
+    everything else stays as strict as the public policy.
     `extra` adds origins per directive ("script-src": [...]).
     """
     media = media or []
@@ -53,6 +58,7 @@ def content_security_policies(
         "object-src": ["'none'"],
         "base-uri": [SELF],
         "form-action": [SELF],
+        # 'self' on the responses that say X-Frame-Options: SAMEORIGIN (config/security.py).
         "frame-ancestors": ["'none'"],
         "upgrade-insecure-requests": upgrade_insecure_requests,
     }
@@ -62,6 +68,12 @@ def content_security_policies(
         "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:", *media, *extra.get("img-src", [])],
         "frame-src": [SELF, *EMBEDS, *extra.get("frame-src", [])],
-        "frame-ancestors": [SELF],
     }
     return {"DIRECTIVES": public}, {"DIRECTIVES": admin}
+
+
+def static_file_headers(headers, path: str, url: str) -> None:
+    """WhiteNoise's `WHITENOISE_ADD_HEADERS_FUNCTION`: the static files' resource policy."""
+    policy = settings.STGM_STATIC_CROSS_ORIGIN_RESOURCE_POLICY
+    if policy:
+        headers["Cross-Origin-Resource-Policy"] = policy

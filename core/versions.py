@@ -93,7 +93,12 @@ def generation(name: str) -> int:
     number = cache.get(key)
     if number is None:
         cache.add(key, _new_number(), timeout=None)
-        number = cache.get(key, 0)
+        number = cache.get(key)
+    if number is None:
+        # The shared cache keeps nothing (Redis down, config.cache): a change now could not
+        # retire any number, so no value cached under one may be reused. A number of this
+        # request's own keys nothing that another request (or a later change) could find.
+        number = _new_number()
     if memo is not None:
         memo[key] = number
     return number
@@ -113,6 +118,13 @@ def bump(name: str) -> None:
     memo = _memo()
     if memo is not None:
         memo.pop(key, None)
+
+
+def bump_all() -> None:
+    """Retire every generation now: after a cache outage, during which a change could not
+    retire the generations it should have (config.cache calls it when Redis is back)."""
+    for name in GENERATIONS:
+        bump(name)
 
 
 def retire(name: str) -> None:

@@ -3,8 +3,10 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.widgets import AdminDateInput
 
 from core.provinces import sorted_province_choices
 from core.widgets import FastSelect
@@ -27,7 +29,44 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+# The date select offers the series' dates from this long ago to this far ahead.
+DATE_CHOICES_PAST = datetime.timedelta(days=92)
+DATE_CHOICES_AHEAD = datetime.timedelta(days=550)
+
+
+def series_date_choices(page, now: datetime.datetime | None = None) -> list[datetime.date]:
+    """The dates a change can be made to: the saved rule's dates around today."""
+    if not (page.pk and page.start):
+        return []
+    now = now or timezone.now()
+    ahead = max(now, page.start) + DATE_CHOICES_AHEAD
+    moments = series_dates.expand(page.recurrences, page.start, now - DATE_CHOICES_PAST, ahead)
+    return [moment.date() for moment in moments]
+
+
+class OccurrenceChangeForm(WagtailAdminModelForm):
+    """One change to a series' date: the date is picked among the series' own dates."""
+
+    def __init__(self, *args, series_dates: list[datetime.date] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not series_dates or "date" not in self.fields:
+            return  # a new series: the date is typed, then checked against the rule
+        current = self.initial.get("date") or getattr(self.instance, "date", None)
+        dates = sorted({*series_dates, *([current] if current else [])})
+        self.fields["date"].widget = forms.Select(
+            choices=[
+                ("", "---------"),
+                *((day.isoformat(), date_format(day, "j F Y, l")) for day in dates),
+            ]
+        )
+
+
 class SeriesPageForm(EventPageForm):
+    @cached_property
+    def series_dates(self) -> list[datetime.date]:
+        """Passed to each date change's form (events.panels.DateChangesPanel)."""
+        return series_date_choices(self.instance)
+
     def clean(self):
         cleaned = super().clean()
         start, rule = cleaned.get("start"), cleaned.get("recurrences")
@@ -43,12 +82,18 @@ class SeriesPageForm(EventPageForm):
     def clean_date_changes(self, start, rule) -> None:
         end = start.replace(year=start.year + 10)
         dates = {moment.date() for moment in series_dates.expand(rule, start, start, end)}
+        seen: set[datetime.date] = set()
         for form in self.formsets["date_changes"].forms:
             if not form.is_valid() or form.cleaned_data.get("DELETE"):
                 continue
             date = form.cleaned_data.get("date")
             if date and date not in dates:
                 form.add_error("date", _("The series has no meeting on this date."))
+            elif date and date in seen:
+                form.add_error(
+                    "date", _("This date already has a change: keep one change per date.")
+                )
+            seen.add(date)
             status = form.cleaned_data.get("status")
             if status == EventStatus.RESCHEDULED and not form.cleaned_data.get("new_start"):
                 form.add_error("new_start", _("Give the new date and time."))
@@ -185,3 +230,38 @@ class FestivalPageForm(EventPageForm):
                 _("A session takes place during the festival, from %(first)s to %(last)s.")
                 % {"first": date_format(days[0], "j F Y"), "last": date_format(days[1], "j F Y")},
             )
+
+
+# A range cancels at most a year of meetings at once.
+LONGEST_CANCELLED_RANGE = datetime.timedelta(days=366)
+
+
+class CancelDatesForm(forms.Form):
+    """Cancel a series' meetings over a range of days (a holiday, a closure), one reason."""
+
+    first = forms.DateField(label=_("From"), widget=AdminDateInput)
+    last = forms.DateField(label=_("Until (included)"), widget=AdminDateInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("Shown with each cancelled date, e.g. “Closed for the Bayram holiday”."),
+    )
+
+    def __init__(self, *args, series, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.series = series
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first"), cleaned.get("last")
+        if not (first and last):
+            return cleaned
+        if last < first:
+            self.add_error("last", _("The range must end on or after its first day."))
+        elif last - first > LONGEST_CANCELLED_RANGE:
+            self.add_error("last", _("Cancel at most a year of meetings at once."))
+        elif not series_dates.dates_between(
+            self.series.recurrences, self.series.start, first, last
+        ):
+            self.add_error("last", _("The series has no meeting between these days."))
+        return cleaned

@@ -76,6 +76,19 @@ def expand(
     ]
 
 
+def dates_between(
+    recurrence: Recurrence | None,
+    first_start: datetime.datetime,
+    first: datetime.date,
+    last: datetime.date,
+) -> list[datetime.date]:
+    """The series' meeting days from `first` to `last`, both included (Istanbul days)."""
+    zone = local_zone()
+    window_start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
+    window_end = datetime.datetime.combine(last, datetime.time.max, tzinfo=zone)
+    return [moment.date() for moment in expand(recurrence, first_start, window_start, window_end)]
+
+
 def has_any_date(recurrence: Recurrence | None, first_start: datetime.datetime) -> bool:
     """Whether the rule yields a date other than the first one, within ten years."""
     horizon = first_start + datetime.timedelta(days=3650)

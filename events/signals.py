@@ -1,9 +1,11 @@
-from django.db.models.signals import post_save
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import EVENT_PAGE_MODELS, EventFields, PowerStoriesEventPage, Venue
-from .services import remove_occurrences, sync_occurrences
+from .services import remove_occurrences, sync_occurrences, sync_subtree_occurrences
 
 
 @receiver(page_published)
@@ -31,3 +33,19 @@ def sync_on_venue_change(sender, instance, **kwargs):
             sync_occurrences(page)
     for page in PowerStoriesEventPage.objects.live().filter(performances__venue=instance):
         sync_occurrences(page)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def sync_on_privacy_set(sender, instance, **kwargs):
+    # A restricted page and every page under it leave the listings, the calendar and the
+    # feeds.
+    sync_subtree_occurrences(instance.page)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def sync_on_privacy_lifted(sender, instance, origin=None, **kwargs):
+    # Lifting the restriction brings them back; not when the restriction goes with its page
+    # (the page's deletion removes its dates).
+    origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if not issubclass(origin_model, Page):
+        sync_subtree_occurrences(instance.page)

@@ -1,20 +1,33 @@
 from django.conf import settings
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.caching import FRONTEND_CACHE_URLS_HOOK
 
-from .models import EventFields, Occurrence, Venue
+from . import admin_views
+from .models import EventFields, EventSeriesPage, Occurrence, Venue
+
+
+class VenueChooserViewSet(SnippetChooserViewSet):
+    """The venue chooser inside event forms, with a tab to add a venue without leaving."""
+
+    form_fields = ["name", "address", "province", "district", "access_notes"]
+    create_action_label = _("Add the venue")
+    create_action_clicked_label = _("Adding…")
+    creation_tab_label = _("New venue")
 
 
 class VenueViewSet(SnippetViewSet):
     model = Venue
+    chooser_viewset_class = VenueChooserViewSet
     icon = "site"
     menu_label = _("Venues")
     menu_order = 210
@@ -24,6 +37,36 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_events_admin_urls():
+    urls = [
+        path(
+            "recurrence-preview/",
+            admin_views.recurrence_preview,
+            name="recurrence_preview",
+        ),
+        path(
+            "series/<int:page_id>/cancel-dates/",
+            admin_views.CancelDatesView.as_view(),
+            name="cancel_dates",
+        ),
+    ]
+    return [path("events/", include((urls, "events_admin"), namespace="events_admin"))]
+
+
+@hooks.register("register_page_header_buttons")
+def cancel_dates_button(page, user, view_name, next_url=None):
+    """A series' header menu: cancel a range of its dates (a holiday, a closure)."""
+    if isinstance(page.specific_deferred, EventSeriesPage) and page.pk:
+        if page.permissions_for_user(user).can_edit():
+            yield Button(
+                _("Cancel a range of dates"),
+                reverse("events_admin:cancel_dates", args=[page.pk]),
+                icon_name="date",
+                priority=40,
+            )
 
 
 class UpcomingEventsPanel(Component):

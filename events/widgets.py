@@ -1,6 +1,9 @@
 from django import forms
+from django.apps import apps
 from django.templatetags.static import static
 from recurrence.forms import RecurrenceWidget
+from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Locale
 
 DJANGO_ADMIN_JQUERY = ("admin/js/vendor/jquery/jquery", "admin/js/jquery.init.js")
 
@@ -18,3 +21,25 @@ class WagtailRecurrenceWidget(RecurrenceWidget):
         return forms.Media(js=scripts, css=media._css)
 
     media = property(get_media)
+
+
+class EventPageChooser(AdminPageChooser):
+    """A page chooser for events that opens at the events index of the page's language, not
+    at the root of the tree (where Wagtail starts when the events of both languages share no
+    closer ancestor). events.panels.EventChooserPanel sets `start_locale` per form."""
+
+    js_constructor = "EventPageChooser"
+    start_locale = None
+
+    def get_js_init_options(self, id_, name, value_data):
+        options = super().get_js_init_options(id_, name, value_data)
+        index_model = apps.get_model("events", "EventIndexPage")
+        locale = self.start_locale or Locale.get_default()
+        index = index_model.objects.filter(locale=locale).order_by("path").first()
+        if index is not None:
+            options["startParentId"] = index.pk
+        return options
+
+    @property
+    def media(self) -> forms.Media:
+        return super().media + forms.Media(js=[static("events/js/event-chooser.js")])

@@ -1,4 +1,4 @@
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -10,17 +10,19 @@ from core.caching import FRONTEND_CACHE_URLS_HOOK
 from .sitemap import sitemap_sections
 
 
-def untranslated_pages(limit: int = 10) -> list[tuple[Page, list[Locale]]]:
-    """Live pages of the default language that are missing a live translation."""
+def untranslated_pages(limit: int = 10) -> list[tuple[Page, Locale]]:
+    """Live pages of the default language that are missing a live translation; each page's
+    `draft_id` is its translation's draft in that language, if one was submitted."""
     default = Locale.get_default()
     others = list(Locale.objects.exclude(pk=default.pk))
     pages = Page.objects.live().filter(locale=default, depth__gt=1).order_by("-last_published_at")
     result = []
     for locale in others:
-        translated = Page.objects.live().filter(
-            locale=locale, translation_key=OuterRef("translation_key")
+        in_locale = Page.objects.filter(locale=locale, translation_key=OuterRef("translation_key"))
+        missing = pages.filter(~Exists(in_locale.filter(live=True))).annotate(
+            draft_id=Subquery(in_locale.values("pk")[:1])
         )
-        for page in pages.filter(~Exists(translated))[:limit]:
+        for page in missing[:limit]:
             result.append((page, locale))
     return result[:limit]
 

@@ -269,7 +269,8 @@ def test_export_and_anonymise(index):
     assert not services.history_of(anonymised).exclude(text="").exists()
     assert not services.emails_of(anonymised).exclude(to_address="").exists()
     waiting.refresh_from_db()
-    assert waiting.status == S.APPROVED  # the freed stand went to the waiting list
+    # The freed stand is proposed to the waiting list; an erasure promotes no one.
+    assert waiting.status == S.WAITLISTED and waiting.proposed_at is not None
 
 
 def test_retention_command_anonymises_after_the_festival(index):

@@ -300,10 +300,10 @@ def test_csv_and_excel_export(client, festival, reviewer):
     client.force_login(reviewer)
     csv = client.get("/admin/applications/stands/?export=csv")
     assert csv.status_code == 200
-    text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    text = b"".join(csv.streaming_content).decode("utf-8-sig")
     assert "Örnek Derneği 1" in text and "basvuru1@ornek.org.tr" in text
     # Choices by their labels, as in the list, not their codes.
-    row = next(csv_module.DictReader(io.StringIO(text)))
+    row = next(csv_module.DictReader(io.StringIO(text), delimiter=";"))  # Turkish Excel
     assert (row["Durum"], row["Tüzel yapı"], row["İl"], row["Elektrik"]) == (
         "Alındı",
         "Dernek",

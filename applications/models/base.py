@@ -40,7 +40,11 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def waiting_list(self) -> "ApplicationQuerySet":
-        return self.filter(status=S.WAITLISTED).order_by("waitlisted_at", "pk")
+        """Who waits for a place, first come first: never an erased (anonymised) one, whom
+        no one could tell about the place."""
+        return self.filter(status=S.WAITLISTED, anonymised_at__isnull=True).order_by(
+            "waitlisted_at", "pk"
+        )
 
     def not_anonymised(self) -> "ApplicationQuerySet":
         return self.filter(anonymised_at__isnull=True)
@@ -205,6 +209,22 @@ class BaseApplication(models.Model):
 
     def after_status_change(self, released: Any, user=None) -> None:
         """After a change was saved, inside the transaction: e.g. offer a freed place."""
+
+    def after_erasure(self, released: Any, user=None) -> None:
+        """After anonymisation saved, inside the transaction, with what `release_for_erasure`
+        freed. Erasure promotes no one (no status change, no e-mail to anyone else); a kind
+        may only mark the place for the team (the stand kind proposes it). Nothing by
+        default."""
+
+    def status_reason(self) -> str:
+        """What the team told the applicant with the change to the current status (the
+        reason of its latest history entry), or ""."""
+        entry = (
+            self.history.filter(action="status", to_status=self.status)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        return entry.reason if entry else ""
 
     def history_fields(self) -> dict[str, Any]:
         """Extra columns of the history row of a change (e.g. the stand number)."""

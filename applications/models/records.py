@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..statuses import ALL_STATUS_CHOICES
@@ -15,6 +16,8 @@ class LogAction(models.TextChoices):
     STATUS = "status", _("Status changed")
     PROPOSED = "proposed", _("Proposed for a freed stand")
     NOTE = "note", _("Note")
+    STAND_NUMBER = "stand_number", _("Stand number set")
+    MESSAGE = "message", _("Message sent to the applicant")
     EXPORTED = "exported", _("Data exported")
     ANONYMISED = "anonymised", _("Anonymised")
 
@@ -30,6 +33,11 @@ class ApplicationLogEntry(models.Model):
     to_status = models.CharField(_("to"), max_length=20, choices=ALL_STATUS_CHOICES, blank=True)
     stand_number = models.PositiveIntegerField(_("stand number"), null=True, blank=True)
     text = models.TextField(_("text"), blank=True)
+    reason = models.TextField(
+        _("reason given to the applicant"),
+        blank=True,
+        help_text=_("Shown on the applicant's private page and in the e-mail of the change."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -48,6 +56,25 @@ class ApplicationLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def what(self) -> str:
+        """The step in one line, as the summary panel and the history view show it:
+        "Status changed: Submitted → Approved (stand 3)"."""
+        line = str(self.get_action_display())
+        if self.from_status or self.to_status:
+            before = self.get_from_status_display() or "–"
+            line += f": {before} → {self.get_to_status_display()}"
+        if self.stand_number:
+            line += f" ({gettext('stand')} {self.stand_number})"
+        return line
+
+    @property
+    def by(self) -> str:
+        """Who took the step: a team member's name, or the applicant or the system."""
+        if self.user is None:
+            return gettext("applicant or system")
+        return self.user.get_full_name() or self.user.get_username()
 
 
 class EmailState(models.TextChoices):

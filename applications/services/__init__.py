@@ -7,6 +7,7 @@ actions, commands and tests call these; a kind's own rules are its model's hooks
 - mail: the e-mail of each status, its log, delivery and retries
 - privacy: KVKK export, anonymisation, retention
 - history: history entries, notes, counts per status
+- messages: the team writes to applicants, each in their language
 
 Every write that must hold under concurrency runs in `transaction.atomic()` with the call
 page's row locked (`select_for_update`); e-mail is queued with `transaction.on_commit`.
@@ -24,9 +25,18 @@ from .mail import (
     EMAIL_MAX_ATTEMPTS,
     deliver_email,
     enqueue_delivery,
+    queue_email,
     queue_status_email,
+    render_email,
     render_status_email,
     retry_emails,
+)
+from .messages import (
+    MessageText,
+    MissingMessageText,
+    languages_of,
+    reachable,
+    write_to_applicants,
 )
 from .privacy import anonymise, anonymise_expired, export_application
 from .submission import save_new_application, submit
@@ -39,6 +49,8 @@ __all__ = [
     "CallNotOpen",
     "DuplicateApplication",
     "InvalidTransition",
+    "MessageText",
+    "MissingMessageText",
     "NoPlaceAvailable",
     "add_note",
     "anonymise",
@@ -50,8 +62,12 @@ __all__ = [
     "enqueue_delivery",
     "export_application",
     "history_of",
+    "languages_of",
+    "queue_email",
     "queue_status_email",
+    "reachable",
     "record",
+    "render_email",
     "render_status_email",
     "retry_emails",
     "save_new_application",
@@ -59,4 +75,5 @@ __all__ = [
     "submit",
     "transition",
     "withdraw",
+    "write_to_applicants",
 ]

@@ -4,7 +4,10 @@ from typing import Any
 
 
 class ApplicationError(Exception):
-    """A change refused for a reason the applicant or the team should read."""
+    """A change refused for a reason the applicant or the team should read; `field` names
+    the admin form field it is about, if one."""
+
+    field: str = ""
 
     def __init__(self, message: Any) -> None:
         super().__init__(str(message))

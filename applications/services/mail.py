@@ -3,6 +3,7 @@ background task after the transaction commits, retried when it fails."""
 
 import datetime
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -18,11 +19,14 @@ logger = logging.getLogger(__name__)
 EMAIL_MAX_ATTEMPTS = 5
 
 
-def render_status_email(application: BaseApplication) -> tuple[str, str]:
-    """Subject and body of the e-mail for the application's current status."""
-    template = application.email_template()
+def render_email(
+    application: BaseApplication, template: str, extra: dict[str, Any] | None = None
+) -> tuple[str, str]:
+    """Subject and body of an e-mail to the applicant, rendered in their language: the
+    template's first line is the subject."""
     with translation.override(application.language):
         context = {"application": application, "status_url": application.status_url()}
+        context.update(extra or {})
         context.update(application.email_context())
         body = render_to_string(template, context).strip() + "\n"
         subject = " ".join(body.splitlines()[0].split())
@@ -30,15 +34,21 @@ def render_status_email(application: BaseApplication) -> tuple[str, str]:
     return subject, body
 
 
-def queue_status_email(application: BaseApplication) -> ApplicationEmail | None:
-    """Log the e-mail for the current status and deliver it after the transaction commits."""
-    if not application.email_recipient():
-        return None
-    subject, body = render_status_email(application)
+def render_status_email(application: BaseApplication) -> tuple[str, str]:
+    """Subject and body of the e-mail for the application's current status."""
+    return render_email(
+        application, application.email_template(), {"reason": application.status_reason()}
+    )
+
+
+def queue_email(
+    application: BaseApplication, subject: str, body: str, status: str = ""
+) -> ApplicationEmail:
+    """Log an e-mail to the applicant and deliver it after the transaction commits."""
     email = ApplicationEmail.objects.create(
         content_type=ContentType.objects.get_for_model(application),
         object_id=application.pk,
-        status=application.status,
+        status=status,
         language=application.language,
         to_address=application.email_recipient(),
         subject=subject,
@@ -46,6 +56,14 @@ def queue_status_email(application: BaseApplication) -> ApplicationEmail | None:
     )
     transaction.on_commit(lambda: enqueue_delivery(email.pk))
     return email
+
+
+def queue_status_email(application: BaseApplication) -> ApplicationEmail | None:
+    """Log the e-mail for the current status and deliver it after the transaction commits."""
+    if not application.email_recipient():
+        return None
+    subject, body = render_status_email(application)
+    return queue_email(application, subject, body, application.status)
 
 
 def enqueue_delivery(email_id: int, run_after: datetime.datetime | None = None) -> None:

@@ -2,6 +2,8 @@
 retention period, for every kind of application."""
 
 import datetime
+import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +14,8 @@ from wagtail.models import ModelLogEntry
 from ..kinds import kinds
 from ..models import ANONYMISED, BaseApplication, LogAction
 from .history import emails_of, history_of, record
+
+logger = logging.getLogger(__name__)
 
 
 def export_application(application: BaseApplication, user=None) -> dict[str, Any]:
@@ -26,6 +30,7 @@ def export_application(application: BaseApplication, user=None) -> dict[str, Any
                 "to": entry.to_status,
                 "stand_number": entry.stand_number,
                 "text": entry.text,
+                "reason": entry.reason,
             }
             for entry in history_of(application).order_by("created_at", "pk")
         ],
@@ -48,8 +53,9 @@ def export_application(application: BaseApplication, user=None) -> dict[str, Any
 def anonymise(application: BaseApplication, user=None) -> BaseApplication:
     """Erase the applicant's personal data, keeping the anonymous facts for statistics.
 
-    What the application holds (a stand) is released first, as a withdrawal would, and
-    offered on (the kind's `release_for_erasure` and `after_status_change`)."""
+    What the application holds (a stand) is released first, as a withdrawal would; no one
+    else changes status or gets an e-mail because of it (the kind's `after_erasure` may
+    only mark the freed place for the team). Erasing an erased application does nothing."""
     model = type(application)
     with transaction.atomic():
         call_page = application.lock_call()
@@ -63,7 +69,7 @@ def anonymise(application: BaseApplication, user=None) -> BaseApplication:
             setattr(application, name, value)
         application.anonymised_at = timezone.now()
         application.save()
-        history_of(application).update(text="")
+        history_of(application).update(text="", reason="")
         application.anonymise_related()
         emails_of(application).update(to_address="", subject="—", body="")
         ModelLogEntry.objects.filter(
@@ -71,18 +77,49 @@ def anonymise(application: BaseApplication, user=None) -> BaseApplication:
             object_id=str(application.pk),
         ).update(label=ANONYMISED, data={})
         record(application, LogAction.ANONYMISED, user)
-        if released:
-            application.after_status_change(released, user)
+        application.after_erasure(released, user)
     return application
 
 
-def anonymise_expired(after: datetime.timedelta, now: datetime.datetime | None = None) -> int:
+@dataclass
+class RetentionReport:
+    """What a retention run did, by kind (the model's label): how many applications it
+    anonymised, and which rows (by primary key) failed and why (the error's class only:
+    a database error's message may repeat personal data)."""
+
+    anonymised: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.anonymised.values())
+
+    @property
+    def failures(self) -> int:
+        return sum(len(rows) for rows in self.failed.values())
+
+
+def anonymise_expired(
+    after: datetime.timedelta, now: datetime.datetime | None = None
+) -> RetentionReport:
     """Retention for every registered kind: anonymise the applications whose call ended
-    more than `after` ago (each kind's model says which, `expired(cutoff)`)."""
+    more than `after` ago (each kind's model says which, `expired(cutoff)`), oldest first.
+    Each application is erased in its own transaction: one that fails is rolled back,
+    reported and logged, and the others are still done. A second run finds nothing due."""
     cutoff = (now or timezone.now()) - after
-    count = 0
+    report = RetentionReport()
     for kind in kinds():
-        for application in kind.model.expired(cutoff):
-            anonymise(application)
-            count += 1
-    return count
+        label = kind.model._meta.label
+        report.anonymised[label] = 0
+        due = kind.model.expired(cutoff).order_by("created_at", "pk")
+        for pk in list(due.values_list("pk", flat=True)):
+            try:
+                anonymise(kind.model.objects.get(pk=pk))
+            except Exception as error:  # one row must not stop the others
+                logger.error(
+                    "Retention could not anonymise %s %s: %s", label, pk, type(error).__name__
+                )
+                report.failed.setdefault(label, []).append((pk, type(error).__name__))
+            else:
+                report.anonymised[label] += 1
+    return report

@@ -24,10 +24,13 @@ def transition(
     user=None,
     *,
     note: str = "",
+    reason: str = "",
     notify: bool = True,
     now: datetime.datetime | None = None,
 ) -> BaseApplication:
-    """Move an application to `status`; refuse what its kind's transitions do not allow."""
+    """Move an application to `status`; refuse what its kind's transitions do not allow.
+    `note` is for the team; `reason` is told to the applicant (in the e-mail of the change
+    and on their private page)."""
     now = now or timezone.now()
     model = type(application)
     with transaction.atomic():
@@ -53,6 +56,7 @@ def transition(
             from_status=previous,
             to_status=status,
             text=note,
+            reason=reason.strip(),
             **application.history_fields(),
         )
         if notify:

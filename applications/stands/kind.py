@@ -46,7 +46,10 @@ class StandKind(ApplicationKind):
         return Page.get_context(page, request)
 
     def status_context(self, application) -> dict:
-        return {"stand_type": application.localized_stand_type()}
+        return {
+            "stand_type": application.localized_stand_type(),
+            "waitlist_message": application.waitlist_message(),
+        }
 
     def applicant_name(self, application) -> str:
         return application.organisation

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -178,10 +179,53 @@ class StandApplication(BaseApplication):
             return self.stand_type
         return self.stand_type.get_translation_or_none(locale) or self.stand_type
 
+    def waiting_position(self) -> int | None:
+        """Where the application stands on its festival's waiting list (1 is next), among
+        those waiting for a stand of its type when the festival has types; None when it
+        is not waiting."""
+        if self.status != S.WAITLISTED or self.waitlisted_at is None:
+            return None
+        waiting = type(self).objects.filter(festival_id=self.festival_id).waiting_list()
+        if self.stand_type_id is not None:
+            waiting = waiting.filter(stand_type_id=self.stand_type_id)
+        before = waiting.filter(
+            Q(waitlisted_at__lt=self.waitlisted_at)
+            | Q(waitlisted_at=self.waitlisted_at, pk__lt=self.pk)
+        )
+        return before.count() + 1
+
+    def waitlist_message(self) -> str:
+        """What is true about the waiting list, in the active language: every stand (of its
+        type) is taken and the application is number N, or stands are free and the team
+        put it there (its reason, if it gave one, is told beside this)."""
+        from .calls import free_number
+
+        if self.status != S.WAITLISTED:
+            return ""
+        if free_number(self.festival, self.stand_type_id) is None:
+            values = {"position": self.waiting_position()}
+            if self.stand_type_id is not None and self.festival.stand_types.count() > 1:
+                return (
+                    _(
+                        "All stands of this type are taken: you are number %(position)s on the "
+                        "waiting list. If one is freed, we will write to you."
+                    )
+                    % values
+                )
+            return (
+                _(
+                    "All stands are taken: you are number %(position)s on the waiting list. If a "
+                    "stand is freed, we will write to you."
+                )
+                % values
+            )
+        return str(_("Your application is on the waiting list; the team will write to you."))
+
     def email_context(self) -> dict[str, Any]:
         return {
             "festival": self.localized_festival(),
             "stand_type": self.localized_stand_type(),
+            "waitlist_message": self.waitlist_message(),
             "reply_hint": _(
                 "Please do not reply to this automatic message; write to us through the "
                 "festival page."
@@ -255,6 +299,15 @@ class StandApplication(BaseApplication):
             from .services import offer_freed_stand
 
             offer_freed_stand(self.festival_id, released[0], user)
+
+    def after_erasure(self, released, user=None) -> None:
+        """A stand freed by an erasure before the festival ended is proposed to the first on
+        the waiting list for the team to approve (in either mode: nobody is approved or
+        e-mailed by someone else's erasure); after the festival there is nothing to offer."""
+        if released and self.festival.end >= timezone.now():
+            from .services import offer_freed_stand
+
+            offer_freed_stand(self.festival_id, released[0], user, promote=False)
 
     def history_fields(self) -> dict[str, Any]:
         return {"stand_number": self.stand_number}

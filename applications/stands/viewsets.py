@@ -2,15 +2,18 @@
 filters (festival, status, city, legal form, theme, proposed for a freed stand)."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from events.models import FestivalPage
 
 from ..models import ApplicationStatus, LegalForm, StandApplication, ThematicArea
-from ..viewsets import ApplicationViewSet, title_column
+from ..viewsets import ApplicationDecisionForm, ApplicationViewSet, title_column
 from .kind import stand_kind
+from .services import set_stand_number
 
 
 class StandApplicationFilterSet(WagtailFilterSet):
@@ -44,12 +47,48 @@ class StandApplicationFilterSet(WagtailFilterSet):
         return queryset.filter(themes__contains=f",{value},") if value else queryset
 
 
+class StandDecisionForm(ApplicationDecisionForm):
+    """Besides a decision: the stand number, set by hand for an approved application."""
+
+    stand_number = forms.IntegerField(
+        label=_("Stand number"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "Only for an approved application (or with the decision to approve it): a free "
+            "number within the festival's stands. The applicant is told the new number."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("stand_number", self.instance.stand_number)
+
+    def chosen_number(self) -> int | None:
+        """The number typed, if it differs from the one the application holds."""
+        number = self.cleaned_data.get("stand_number")
+        return number if number and number != self.instance.stand_number else None
+
+    def notify_decision(self) -> bool:
+        # Approving with a chosen number: one e-mail, the one with the chosen number.
+        return not (
+            self.cleaned_data.get("decision") == ApplicationStatus.APPROVED and self.chosen_number()
+        )
+
+    def after_decision(self, application, user) -> None:
+        number = self.chosen_number()
+        if number:
+            set_stand_number(application, number, user)
+
+
 class StandApplicationViewSet(ApplicationViewSet):
     kind = stand_kind
     model = StandApplication
     menu_label = _("Stand applications")
     url_prefix = "applications/stands"
     filterset_class = StandApplicationFilterSet
+    decision_form_class = StandDecisionForm
+    extra_panels = [FieldPanel("stand_number")]
     search_fields = ["organisation", "contact_name", "email"]
     list_display = [
         title_column("organisation", _("Organisation"), stand_kind),

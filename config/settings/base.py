@@ -1,9 +1,11 @@
 """Settings shared by every environment: safe by default (DEBUG off, no secrets)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from config import policies
 
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "csp",  # django-csp's system checks; its middleware is config.security's subclass
+    "axes",  # failed admin logins: lockouts per user name + address (core/lockouts.py)
 ]
 
 # One middleware list for every settings module, so the tests run the production stack;
@@ -64,7 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",  # /healthz, before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
-    "config.security.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,11 +75,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.security.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
+    # Below WhiteNoise: static files carry their own policy (WHITENOISE_ADD_HEADERS_FUNCTION).
+    "config.security.CrossOriginResourcePolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into a page
+]
+
+# django-axes checks each login first; it authenticates no one itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -132,8 +143,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Turkish first and default, English second.
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The language switcher names each language in itself; the admin names content languages in
+# the editor's language ("İngilizce" in the Turkish admin), from Django's catalogues.
+WAGTAIL_CONTENT_LANGUAGES = [("tr", gettext_lazy("Turkish")), ("en", gettext_lazy("English"))]
 WAGTAIL_I18N_ENABLED = True
+# Submitting a page for translation creates the translation as a draft, published when the
+# translator publishes it. wagtail-localize's default (True) publishes it at once when the
+# source is live, with the source's text wherever nothing is translated yet.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
@@ -191,14 +208,12 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 STGM_PAGE_CACHE_SECONDS = 0
 # `s-maxage` a CDN in front may keep the pages the page cache may store (0: headers unchanged).
 STGM_FRONTEND_CACHE_SECONDS = 0
-# Admin login throttle: failed attempts per user name and per address within the window.
-STGM_LOGIN_FAILURES_PER_USERNAME = 5
-STGM_LOGIN_FAILURES_PER_ADDRESS = 20
-STGM_LOGIN_FAILURE_WINDOW = 15 * 60
-# Proxies in front that append to X-Forwarded-For (0: the peer's address is the client's).
-STGM_TRUSTED_PROXY_COUNT = 0
-# Applications accepted from one address within the window, against scripted floods.
-STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS = 10
+# Proxies in front (addresses or CIDR networks) whose X-Forwarded-For is believed; empty: the
+# peer's address is the client's (core/client.py, for every limiter).
+STGM_TRUSTED_PROXIES: list[str] = []
+# Applications accepted from one address within the window (invalid ones are not counted),
+# sized for a shared address: an NGO office or a festival's Wi-Fi.
+STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS = 30
 STGM_APPLICATION_RATE_WINDOW = 60 * 60
 # Days after its call ended that an application is anonymised (KVKK), by the daily command.
 STGM_APPLICATION_RETENTION_DAYS = 365
@@ -208,7 +223,33 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 PERMISSIONS_POLICY = policies.PERMISSIONS_POLICY
 CONTENT_SECURITY_POLICY, STGM_ADMIN_CONTENT_SECURITY_POLICY = policies.content_security_policies()
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN
+# Frames: DENY everywhere; Wagtail's preview views (framed by the page editor) opt back in to
+# SAMEORIGIN, and the CSP's frame-ancestors follows each response's X-Frame-Options
+# (config/security.py), so the two headers never disagree.
+X_FRAME_OPTIONS = "DENY"
+# Cross-Origin-Resource-Policy: pages, documents and media answered by Django; static files
+# (WhiteNoise) also same-site, so a static host on a sibling subdomain keeps working.
+STGM_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+STGM_STATIC_CROSS_ORIGIN_RESOURCE_POLICY = "same-site"
+WHITENOISE_ADD_HEADERS_FUNCTION = policies.static_file_headers
+
+# --- Admin login lockouts: django-axes (core/lockouts.py) -----------------------------------
+# Five failed sign-ins for one user name from one address lock that pair (not the user name
+# everywhere, not the address for other names) for the cool-off; editors see the lockouts
+# and unlock them in the admin (Settings > Login lockouts).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_LOCKOUT_CALLABLE = "core.lockouts.lockout_response"
+AXES_ENABLE_ADMIN = False  # the Django admin is not served; Wagtail's admin lists lockouts
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins (addresses are personal data)
+AXES_VERBOSE = False
+# django-ratelimit (public forms) counts in the default cache, by core.client's address.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "core.client.client_address"
+RATELIMIT_FAIL_OPEN = True  # counters unreadable (cache down): take the application
 
 LOGGING = {
     "version": 1,

@@ -19,7 +19,6 @@ os.environ.setdefault("CACHE_KEY_PREFIX", "stgm-bench")
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
-os.environ.setdefault("TRUSTED_PROXY_COUNT", "0")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 from .production import *  # noqa: E402, F403

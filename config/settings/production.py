@@ -1,11 +1,13 @@
 """Production: everything from the environment; see README "Production".
 
 Several app servers behind a proxy share nothing but PostgreSQL, Redis and the media store:
-sessions, the cache, login-throttle counters and the page cache live in Redis; media on
-S3-compatible object storage; background work in the database queue (`manage.py db_worker`).
+the cache, form rate-limit counters and the page cache live in Redis, sessions in Redis and
+PostgreSQL (cached_db); login lockouts in PostgreSQL (django-axes); media on S3-compatible
+object storage; background work in the database queue (`manage.py db_worker`).
 """
 
 import os
+from datetime import timedelta
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -61,16 +63,27 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)  # noqa: F405 - from base
 
 # --- Cache and sessions: Redis, shared by every app server ---------------------------------
+# With Redis down the site serves uncached (config/cache.py): each operation is a miss, one
+# try every OUTAGE_RETRY_SECONDS, a log line a minute; when it is back, every cache
+# generation is retired (a publish during the outage could not retire them).
 CACHES = {
     "default": {
         "BACKEND": "config.cache.ReusedClientRedisCache",
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "stgm"),
         "TIMEOUT": 300,
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        "OPTIONS": {
+            "socket_connect_timeout": 2,
+            "socket_timeout": 2,
+            "OUTAGE_RETRY_SECONDS": 5,
+            "OUTAGE_LOG_SECONDS": 60,
+            "ON_RECONNECT": ["core.versions.bump_all"],
+        },
     }
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Sessions are read from Redis and kept in the database too: an editor stays logged in
+# through a Redis outage or restart. `manage.py clearsessions` (daily) deletes expired rows.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Wagtail looks renditions up in the "renditions" cache and writes each one back on every
 # use: kept in each process, an image costs no round trip to Redis. Its key carries the
 # image's file hash, so a replaced image is a new key on every server at once.
@@ -203,13 +216,18 @@ if WAGTAILFRONTENDCACHE:
 STGM_FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "0"))
 # --- End of the front-end cache section -----------------------------------------------------
 
-# --- Admin login throttle (counters in Redis, shared by every app server) -------------------
-STGM_LOGIN_FAILURES_PER_USERNAME = int(os.environ.get("LOGIN_FAILURES_PER_USERNAME", "5"))
-STGM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
-STGM_LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
-# How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
-STGM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
-
+# --- Admin login lockouts (django-axes, in the database) and the client's address ----------
+# Failed sign-ins for one user name from one address before that pair is locked, and for how
+# long (seconds); editors unlock earlier in the admin (Settings > Login lockouts).
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_COOLOFF_SECONDS", str(15 * 60))))
+# The proxies (addresses or CIDR networks, comma-separated) whose X-Forwarded-For is believed,
+# e.g. "127.0.0.1" for nginx on the same machine; empty: the peer's address is the client's.
+STGM_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Stand and narrator applications accepted per address per hour (invalid ones do not count).
+STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS = int(
+    os.environ.get("APPLICATIONS_PER_ADDRESS_PER_HOUR", "30")
+)
 
 # --- Logs: JSON lines on standard error, no personal data (config/logs.py) ------------------
 LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper())
@@ -219,10 +237,13 @@ SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
     import sentry_sdk
 
+    from config.sentry import sentry_options
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         release=os.environ.get("SENTRY_RELEASE") or None,
-        send_default_pii=False,  # no user, address, cookies or form data in events
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        # Nothing of the applicant: no body, query string, cookie, variable or e-mail.
+        **sentry_options(),
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from recurrence.fields import RecurrenceField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
@@ -20,7 +20,7 @@ from ..choices import (
     SeriesKind,
 )
 from ..forms import SeriesPageForm
-from ..panels import NextDatesPanel
+from ..panels import DateChangesPanel, NextDatesPanel
 from ..widgets import WagtailRecurrenceWidget
 from .base import EVENT_SEARCH_FIELDS, EventFields, OccurrenceSpec, event_panels
 
@@ -36,7 +36,7 @@ class EventSeriesPage(EventFields, BasePage):
         _("series"), max_length=30, choices=SeriesKind.choices, default=SeriesKind.TEA_TIME
     )
     recurrences = RecurrenceField(
-        _("repeats"),
+        verbose_name=_("repeats"),
         help_text=_(
             "Weekly or monthly rule, extra dates, excluded dates and an end. Every date takes "
             "the time of the first meeting above."
@@ -53,10 +53,12 @@ class EventSeriesPage(EventFields, BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("recurrences", widget=WagtailRecurrenceWidget),
-                NextDatesPanel(heading=_("Next dates (as last saved)")),
+                NextDatesPanel(heading=_("The rule in words and its next dates")),
             ],
         ),
-        InlinePanel("date_changes", heading=_("Changes to single dates"), label=_("change")),
+        DateChangesPanel(
+            "date_changes", heading=_("Changes to single dates"), label=_("change to a date")
+        ),
     ]
     search_fields = [*BasePage.search_fields, *EVENT_SEARCH_FIELDS]
     override_translatable_fields = [SynchronizedField("recurrences", overridable=False)]

@@ -37,7 +37,7 @@ def remove_group(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("knowledge", "0001_initial"),
-        ("applications", "0004_answer_status_choices"),
+        ("applications", "0005_answer_status_choices"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

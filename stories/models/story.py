@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
@@ -29,6 +28,7 @@ from core.mixins import BasePage
 from core.provinces import sorted_province_choices
 from core.versions import content_generation, versioned_get_or_set
 from events.models import EVENT_PAGE_TYPES
+from events.panels import EventChooserPanel
 
 from ..forms import StoryPageForm
 from ..media import ExternalMedia, external_media
@@ -253,7 +253,7 @@ class StoryPage(BasePage):
         *Page.content_panels,
         FieldPanel("narrator"),
         FieldRowPanel([FieldPanel("province"), FieldPanel("date_told")]),
-        PageChooserPanel("event", page_type=EVENT_PAGE_TYPES),
+        EventChooserPanel("event", page_type=EVENT_PAGE_TYPES),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("pull_quote"),
         FieldPanel("image"),

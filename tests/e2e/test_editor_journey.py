@@ -54,6 +54,16 @@ def translate_segment(page: Page, source: str, translation: str) -> None:
     expect(segment.get_by_text(translation, exact=True)).to_be_visible()
 
 
+def submit_for_translation(page: Page, source) -> None:
+    """Submit a page for translation into English from its editor's actions menu."""
+    page.goto(f"/admin/pages/{source.pk}/edit/")
+    page.get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Translate this page").click()
+    page.get_by_label("English").check()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("successfully submitted for translation into English")).to_be_visible()
+
+
 def test_editor_creates_a_weekly_series_cancels_a_date_and_translates_it(editor, new_page):
     page = editor
     first = next_wednesday()
@@ -105,12 +115,7 @@ def test_editor_creates_a_weekly_series_cancels_a_date_and_translates_it(editor,
     assert [d.start.date() for d in dates if d.status == "cancelled"] == [cancelled]
 
     # Translate it with wagtail-localize: "Translate" in the page's actions menu.
-    page.goto(f"/admin/pages/{series.pk}/edit/")
-    page.get_by_role("button", name="Actions", exact=True).click()
-    page.get_by_role("link", name="Translate this page").click()
-    page.get_by_label("English").check()
-    page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_text("successfully submitted for translation into English")).to_be_visible()
+    submit_for_translation(page, series)
 
     # The translation editor (React): each segment, then the slug on the Promote tab.
     translate_segment(page, TITLE["tr"], TITLE["en"])
