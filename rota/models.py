@@ -240,7 +240,11 @@ class Assessment(models.Model):
             key = cls.signer().unsign(token or "")
         except signing.BadSignature:
             return None
-        return cls.objects.filter(access_key=key, anonymised_at__isnull=True).first()
+        return (
+            cls.objects.select_related("page")
+            .filter(access_key=key, anonymised_at__isnull=True)
+            .first()
+        )
 
     @property
     def shows_name(self) -> bool:
