@@ -10,14 +10,25 @@ from rota import services
 from rota.blocks import Band
 from rota.models import Assessment, RotaPage
 
-SCALE_TR = ["Hiç katılmıyorum", "Katılmıyorum", "Kısmen katılıyorum", "Katılıyorum", "Tamamen katılıyorum"]
+SCALE_TR = [
+    "Hiç katılmıyorum",
+    "Katılmıyorum",
+    "Kısmen katılıyorum",
+    "Katılıyorum",
+    "Tamamen katılıyorum",
+]
 
 
 def area_value(title: str, statements: list[str], prescriptions: list[dict] | None = None) -> dict:
     """An area block's value; prescriptions default to one per band, named after it."""
     if prescriptions is None:
         prescriptions = [
-            {"band": band, "title": f"{title}: {band}", "text": f"<p>{title} {band}</p>", "links": []}
+            {
+                "band": band,
+                "title": f"{title}: {band}",
+                "text": f"<p>{title} {band}</p>",
+                "links": [],
+            }
             for band in (Band.STARTING, Band.DEVELOPING, Band.STRONG)
         ]
     return {
@@ -40,9 +51,7 @@ def make_rota_page(parent: Page, areas: int = 3, statements: int = 2, **kwargs) 
         [
             (
                 "area",
-                area_value(
-                    f"Alan {a}", [f"Alan {a} ifade {s}" for s in range(1, statements + 1)]
-                ),
+                area_value(f"Alan {a}", [f"Alan {a} ifade {s}" for s in range(1, statements + 1)]),
             )
             for a in range(1, areas + 1)
         ],

@@ -71,9 +71,7 @@ class RotaPage(RoutablePageMixin, BasePage):
         max_num=7,
     )
     areas = StreamField([("area", AreaBlock())], verbose_name=_("areas"), min_num=1)
-    developing_from = models.PositiveSmallIntegerField(
-        _("developing band from (%)"), default=40
-    )
+    developing_from = models.PositiveSmallIntegerField(_("developing band from (%)"), default=40)
     strong_from = models.PositiveSmallIntegerField(_("strong band from (%)"), default=70)
 
     content_panels = [
@@ -199,15 +197,11 @@ class Assessment(models.Model):
     )
     language = models.CharField(_("language"), max_length=10, default="tr")
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    province = models.CharField(
-        _("province"), max_length=2, choices=Province.choices, blank=True
-    )
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices, blank=True)
     legal_form = models.CharField(
         _("legal form"), max_length=20, choices=LegalForm.choices, blank=True
     )
-    consent = models.BooleanField(
-        _("the team may see the named result"), default=False
-    )
+    consent = models.BooleanField(_("the team may see the named result"), default=False)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
@@ -318,5 +312,3 @@ class AreaScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area_key}: {self.percent}"
-
-

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import LegalForm
 from core.provinces import Province
 
-from .models import Assessment, AreaScore, RotaPage
+from .models import AreaScore, Assessment, RotaPage
 
 MIN_GROUP = 3
 

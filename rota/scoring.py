@@ -78,9 +78,7 @@ class Result:
 
     @property
     def strengths(self) -> list[AreaResult]:
-        return sorted(
-            (a for a in self.areas if a.band == Band.STRONG), key=lambda a: -a.percent
-        )
+        return sorted((a for a in self.areas if a.band == Band.STRONG), key=lambda a: -a.percent)
 
     @property
     def to_improve(self) -> list[AreaResult]:
@@ -99,9 +97,7 @@ class Result:
         return any(a.previous is not None for a in self.areas)
 
 
-def read_result(
-    page, scores: dict[str, int], previous: dict[str, int] | None = None
-) -> Result:
+def read_result(page, scores: dict[str, int], previous: dict[str, int] | None = None) -> Result:
     """The result of a round on `page` (in the reader's language): each area's score, band,
     change since `previous` and the prescriptions written for its band."""
     previous = previous or {}

@@ -17,9 +17,7 @@ PROFILE_FIELDS = ("organisation", "province", "legal_form", "consent")
 def start_assessment(page: RotaPage, profile: dict, language: str) -> Assessment:
     """A new private link with its first round."""
     with transaction.atomic():
-        assessment = Assessment.objects.create(
-            page=page, language=language, **_profile(profile)
-        )
+        assessment = Assessment.objects.create(page=page, language=language, **_profile(profile))
         Round.objects.create(assessment=assessment, number=1)
     return assessment
 

@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from applications.views import private, privacy_url, see_other
+from applications.views import privacy_url, private, see_other
 
 from . import services
 from .forms import AreaForm, StartForm

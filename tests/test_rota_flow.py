@@ -168,8 +168,13 @@ def test_consent_needs_a_name_and_the_profile_is_kept(client, page):
         response.content.decode()
     )
     assert Assessment.objects.count() == 0
-    start(client, organisation="Kars Kadın Derneği", province="36", legal_form="association",
-          consent="on")
+    start(
+        client,
+        organisation="Kars Kadın Derneği",
+        province="36",
+        legal_form="association",
+        consent="on",
+    )
     assessment = Assessment.objects.get()
     assert assessment.shows_name and assessment.province == "36"
 

@@ -15,7 +15,7 @@ from wagtail.users.models import UserProfile
 from demo.builders import translate
 from demo.rota import days_ago, make_assessment, make_rota_page, retake
 from rota import reports, services
-from rota.models import Assessment, AreaScore
+from rota.models import AreaScore, Assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,8 @@ def test_named_results_only_with_a_name_and_consent(page):
 
 
 @pytest.mark.parametrize(
-    ("language", "title", "all_label"), [("tr", "ROTA sonuçları", "Tümü"), ("en", "ROTA results", "All")]
+    ("language", "title", "all_label"),
+    [("tr", "ROTA sonuçları", "Tümü"), ("en", "ROTA results", "All")],
 )
 def test_the_admin_report_in_both_languages_never_shows_a_name_without_consent(
     client, page, language, title, all_label
@@ -155,8 +156,12 @@ def test_query_counts_stay_flat_as_assessments_grow(client, page):
     client.logout()
     for n in range(20):
         other = make_assessment(
-            page, [n % 5 + 1, 2], province="35", legal_form="foundation",
-            organisation=f"Vakıf {n}", consent=True,
+            page,
+            [n % 5 + 1, 2],
+            province="35",
+            legal_form="foundation",
+            organisation=f"Vakıf {n}",
+            consent=True,
         )
         retake(page, other, [3, 3])
     assert count_queries(client, "/tr/rota/result/", key=mine.link_token) == result
