@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from rota import services
 from rota.blocks import Band
-from rota.models import Assessment, RotaPage
+from rota.models import Assessment, RotaPage, Round
 
 SCALE_TR = [
     "Hiç katılmıyorum",
@@ -63,13 +63,16 @@ def make_rota_page(parent: Page, areas: int = 3, statements: int = 2, **kwargs) 
     return page
 
 
-def answer_all(page: RotaPage, assessment: Assessment, values: list[int]) -> None:
-    """Answer every statement of the current round, area by area (values[i] for area i,
-    repeated for its statements), and complete the round."""
+def answer_all(page: RotaPage, assessment: Assessment, values: list) -> Round:
+    """Answer every statement of the current round, area by area, and complete the round:
+    values[i] for area i is one answer for all its statements, or a list of answers."""
     round_ = services.current_round(assessment)
     for area, value in zip(page.area_list(), values, strict=False):
-        services.save_answers(round_, area, {s.key: value for s in area.statements})
-    services.complete_round(page, round_)
+        answers = [value] * len(area.statements) if isinstance(value, int) else value
+        services.save_answers(
+            round_, area, {s.key: a for s, a in zip(area.statements, answers, strict=False)}
+        )
+    return services.complete_round(page, round_)
 
 
 def make_assessment(
@@ -87,10 +90,10 @@ def make_assessment(
     return assessment
 
 
-def retake(page: RotaPage, assessment: Assessment, values: list[int]) -> None:
+def retake(page: RotaPage, assessment: Assessment, values: list) -> Round:
     """A new round by the same link, completed."""
     services.start_new_round(assessment)
-    answer_all(page, assessment, values)
+    return answer_all(page, assessment, values)
 
 
 def days_ago(days: int) -> datetime.datetime:
