@@ -29,8 +29,10 @@ def programmes(home):
 def test_the_tool_replaces_the_programme_page_in_both_languages(client, home, programmes):
     page = load_rota(home)
     assert RotaPage.objects.count() == 2
-    assert not programmes.get_children().exclude(pk__in=RotaPage.objects.values("pk")).filter(
-        slug="rota"
+    assert (
+        not programmes.get_children()
+        .exclude(pk__in=RotaPage.objects.values("pk"))
+        .filter(slug="rota")
     )
     areas = page.area_list()
     assert len(areas) >= 6 and all(len(area.statements) >= 5 for area in areas)
