@@ -18,7 +18,7 @@ class TestRotaPageType(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, RotaPage)
         # The tool accepts a standard page (Programmes) as its parent; home.StandardPage's own
         # subpage_types decide whether editors may add it there in the admin.
-        assert StandardPage in RotaPage.allowed_parent_page_models()
+        assert "home.StandardPage" in RotaPage.parent_page_types
         self.assertAllowedSubpageTypes(RotaPage, {})
 
     def test_an_editor_creates_the_tool_in_the_admin(self):
