@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from demo.builders import make_home, make_standard_page, translate
 from demo.rota import make_rota_page
-from home.models import HomePage, StandardPage
+from home.models import HomePage
 from rota.models import RotaPage
 
 
