@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from applications import ratelimit
 from applications.views import privacy_url, private, see_other
 
 from . import services
@@ -80,6 +81,12 @@ def serve_start(request: HttpRequest, page: RotaPage) -> HttpResponse:
     if request.method != "POST":
         return see_other(page.get_url(request))
     form = StartForm(request.POST)
+    if not ratelimit.hit("rota-start", request):
+        form.is_valid()
+        form.add_error(
+            None, _("Too many assessments started from your connection. Please try again later.")
+        )
+        return private(render_index(request, page, form, status=429))
     if not form.is_valid():
         return private(render_index(request, page, form, status=400))
     assessment = services.start_assessment(page, form.cleaned_data, get_language())

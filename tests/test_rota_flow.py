@@ -6,6 +6,7 @@ import re
 from urllib.parse import unquote
 
 import pytest
+from django.test import override_settings
 from wagtail.models import Locale
 
 from demo.builders import translate
@@ -192,3 +193,14 @@ def test_erase_by_the_link(client, page):
     assert client.get("/tr/rota/result/", {"key": key}).status_code == 404
     # The anonymous scores stay for the totals.
     assert services.current_round(assessment).scores.count() == 3
+
+
+@override_settings(STGM_APPLICATION_SUBMISSIONS_PER_ADDRESS=1)
+def test_starting_is_rate_limited_per_address(client, page):
+    start(client)
+    response = client.post("/tr/rota/start/", {"organisation": "Örnek Derneği"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Bağlantınızdan çok fazla değerlendirme başlatıldı." in html
+    assert 'value="Örnek Derneği"' in html
+    assert Assessment.objects.count() == 1

@@ -56,6 +56,9 @@ TEXTS = {
 }
 
 
+ENGLISH_SCALE = ["Strongly disagree", "Disagree", "Partly agree", "Agree", "Strongly agree"]
+
+
 def english_areas(page: RotaPage) -> list:
     """The Turkish areas' stored data with English texts and the same block ids."""
     data = copy.deepcopy(list(page.areas.raw_data))
@@ -88,7 +91,13 @@ def rota(site_url) -> RotaPage:
         intro="Assess your organisation.",
         scale=[
             ("level", label)
-            for label in ["Strongly disagree", "Disagree", "Partly agree", "Agree", "Strongly agree"]
+            for label in [
+                "Strongly disagree",
+                "Disagree",
+                "Partly agree",
+                "Agree",
+                "Strongly agree",
+            ]
         ],
         areas=english_areas(page),
     )
