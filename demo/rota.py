@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
+from demo.builders import locales, translate
 from rota import services
 from rota.blocks import Band
 from rota.models import Assessment, RotaPage, Round
@@ -60,6 +61,13 @@ def make_rota_page(parent: Page, areas: int = 3, statements: int = 2, **kwargs) 
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
+    return page
+
+
+def make_bilingual_rota_page(parent: Page, **kwargs) -> RotaPage:
+    """make_rota_page() and a live English translation with the same slug."""
+    page = make_rota_page(parent, **kwargs)
+    translate(page, locales()[1], title=kwargs.get("title", "ROTA"), slug=page.slug)
     return page
 
 

@@ -7,10 +7,8 @@ from urllib.parse import unquote
 
 import pytest
 from django.test import override_settings
-from wagtail.models import Locale
 
-from demo.builders import translate
-from demo.rota import make_rota_page
+from demo.rota import make_bilingual_rota_page
 from rota import services
 from rota.models import Answer, Assessment
 
@@ -19,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page(home):
-    page = make_rota_page(home, areas=3, statements=2)
-    translate(page, Locale.objects.get(language_code="en"), title="ROTA", slug="rota")
-    return page
+    return make_bilingual_rota_page(home, areas=3, statements=2)
 
 
 def start(client, language="tr", **profile):

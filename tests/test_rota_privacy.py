@@ -9,11 +9,9 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from demo.builders import translate
-from demo.rota import days_ago, make_assessment, make_rota_page, retake
+from demo.rota import days_ago, make_assessment, make_bilingual_rota_page, retake
 from rota import reports, services
 from rota.models import AreaScore, Assessment
 
@@ -22,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page(home):
-    page = make_rota_page(home, areas=2, statements=2)
-    translate(page, Locale.objects.get(language_code="en"), title="ROTA", slug="rota")
-    return page
+    return make_bilingual_rota_page(home, areas=2, statements=2)
 
 
 def keys(page):
