@@ -170,6 +170,12 @@ class RotaPage(RoutablePageMixin, BasePage):
 
         return serve_again(request, self)
 
+    @path("profile/", name="profile")
+    def profile_route(self, request):
+        from .views import serve_profile
+
+        return serve_profile(request, self)
+
     @path("erase/", name="erase")
     def erase_route(self, request):
         from .views import serve_erase

@@ -145,6 +145,20 @@ def _initial(answers: dict[str, int]) -> dict[str, str]:
 
 def serve_result(request: HttpRequest, page: RotaPage) -> HttpResponse:
     assessment = assessment_for(request, page)
+    return render_result(request, page, assessment, profile_form(assessment))
+
+
+def profile_form(assessment: Assessment) -> StartForm:
+    return StartForm(initial={name: getattr(assessment, name) for name in services.PROFILE_FIELDS})
+
+
+def render_result(
+    request: HttpRequest,
+    page: RotaPage,
+    assessment: Assessment,
+    form: StartForm,
+    status: int = 200,
+) -> HttpResponse:
     rounds = list(assessment.rounds.order_by("-number"))
     completed = [r for r in rounds if r.is_completed]
     if not completed:
@@ -157,14 +171,29 @@ def serve_result(request: HttpRequest, page: RotaPage) -> HttpResponse:
         request,
         page,
         "result.html",
+        status=status,
         assessment=assessment,
         result=result,
         round=latest,
         previous=previous,
         open_round=rounds[0] if not rounds[0].is_completed else None,
         private_link=link_of(request, page, assessment),
-        scale_levels=len(page.scale_labels()),
+        form=form,
+        updated=request.GET.get("updated") == "1",
+        privacy_url=privacy_url(request),
     )
+
+
+def serve_profile(request: HttpRequest, page: RotaPage) -> HttpResponse:
+    """The organisation changes its details or its consent from the result page."""
+    assessment = assessment_for(request, page)
+    if request.method != "POST":
+        return see_other(route_url(request, page, "result", key=assessment.link_token))
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        return render_result(request, page, assessment, form, status=400)
+    services.update_profile(assessment, form.cleaned_data)
+    return see_other(route_url(request, page, "result", key=assessment.link_token, updated=1))
 
 
 def serve_again(request: HttpRequest, page: RotaPage) -> HttpResponse:

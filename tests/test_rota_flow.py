@@ -200,3 +200,23 @@ def test_starting_is_rate_limited_per_address(client, page):
     assert "Bağlantınızdan çok fazla değerlendirme başlatıldı." in html
     assert 'value="Örnek Derneği"' in html
     assert Assessment.objects.count() == 1
+
+
+def test_consent_is_given_or_withdrawn_from_the_result_page(client, page):
+    key = key_of(start(client))
+    take_all(client, page, key, [3, 3, 3])
+    assessment = Assessment.objects.get()
+    assert not assessment.shows_name
+    response = client.post("/tr/rota/profile/", {"key": key, "consent": "on"})
+    assert response.status_code == 400
+    assert "örgütünüzün adını yazın" in response.content.decode()
+    response = client.post(
+        "/tr/rota/profile/", {"key": key, "organisation": "Kars Kadın Derneği", "consent": "on"}
+    )
+    assert response.status_code == 303 and "updated=1" in response["Location"]
+    assert "Bilgileriniz kaydedildi." in client.get(response["Location"]).content.decode()
+    assessment.refresh_from_db()
+    assert assessment.shows_name
+    client.post("/tr/rota/profile/", {"key": key, "organisation": "Kars Kadın Derneği"})
+    assessment.refresh_from_db()
+    assert not assessment.consent
