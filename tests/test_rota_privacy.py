@@ -89,6 +89,8 @@ def test_the_admin_report_in_both_languages_never_shows_a_name_without_consent(
     assert title in html and all_label in html and "Ankara" in html
     assert "Alan 1" in html and "Açık Vakfı" in html
     assert "Gizli" not in html
+    # The report is in the admin's Reports menu.
+    assert "/admin/rota/results/" in client.get("/admin/").content.decode()
 
 
 def test_the_report_needs_the_permission(client, page):
