@@ -2,6 +2,7 @@
 erase. Views, the admin, the management command, the demo and the tests call these."""
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,8 @@ from applications.models import new_access_key
 
 from .models import Answer, Area, AreaScore, Assessment, RotaPage, Round
 from .scoring import scores_from_answers
+
+logger = logging.getLogger(__name__)
 
 PROFILE_FIELDS = ("organisation", "province", "legal_form", "consent")
 
@@ -120,11 +123,22 @@ def erase(assessment: Assessment) -> Assessment:
     return assessment
 
 
-def anonymise_expired(after: datetime.timedelta, now: datetime.datetime | None = None) -> int:
-    """Retention: erase the assessments nobody has touched for `after`."""
+def anonymise_expired(
+    after: datetime.timedelta, now: datetime.datetime | None = None
+) -> tuple[int, list[tuple[int, str]]]:
+    """Retention: erase the assessments nobody has touched for `after`, each in its own
+    transaction. Returns how many were erased and the rows that failed (number and error
+    class only: a database error's message may repeat personal data); one failure does not
+    stop the others, and a second run finds nothing due."""
     cutoff = (now or timezone.now()) - after
-    count = 0
-    for assessment in Assessment.objects.not_anonymised().filter(updated_at__lt=cutoff):
-        erase(assessment)
-        count += 1
-    return count
+    due = Assessment.objects.not_anonymised().filter(updated_at__lt=cutoff).order_by("pk")
+    erased, failed = 0, []
+    for pk in list(due.values_list("pk", flat=True)):
+        try:
+            erase(Assessment.objects.get(pk=pk))
+        except Exception as error:  # one row must not stop the others
+            logger.error("Retention could not erase assessment %s: %s", pk, type(error).__name__)
+            failed.append((pk, type(error).__name__))
+        else:
+            erased += 1
+    return erased, failed

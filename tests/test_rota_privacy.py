@@ -3,10 +3,11 @@ small groups, named results only with consent, the admin report in both language
 and retention, and query counts that stay flat as assessments grow."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
@@ -127,11 +128,34 @@ def test_retention_erases_untouched_assessments(page):
     old = make_assessment(page, [3, 3], organisation="Eski", consent=True)
     recent = make_assessment(page, [3, 3], organisation="Yeni", consent=True)
     Assessment.objects.filter(pk=old.pk).update(updated_at=days_ago(400))
-    call_command("anonymise_assessments", "--days", "365")
+    out = io.StringIO()
+    call_command("anonymise_assessments", "--days", "365", stdout=out)
+    assert out.getvalue() == "1 assessment(s) erased.\n"
     old.refresh_from_db()
     recent.refresh_from_db()
     assert old.anonymised_at is not None and old.organisation == ""
     assert recent.anonymised_at is None and recent.organisation == "Yeni"
+    assert services.anonymise_expired(datetime.timedelta(days=365)) == (0, [])
+
+
+def test_retention_goes_on_past_a_row_that_fails_and_exits_1(page, monkeypatch):
+    first = make_assessment(page, [3, 3], organisation="Bir", consent=True)
+    second = make_assessment(page, [3, 3], organisation="İki", consent=True)
+    Assessment.objects.update(updated_at=days_ago(400))
+    erase = services.erase
+
+    def failing(assessment):
+        if assessment.pk == first.pk:
+            raise RuntimeError("disk full")
+        return erase(assessment)
+
+    monkeypatch.setattr(services, "erase", failing)
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("anonymise_assessments", stdout=io.StringIO(), stderr=err)
+    assert err.getvalue() == f"assessment {first.pk}: not erased (RuntimeError)\n"
+    second.refresh_from_db()
+    assert second.anonymised_at is not None
 
 
 def count_queries(client, url, **params) -> int:
