@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "applications",  # festival stand applications and the machinery every call shares
     "stories",
+    "rota",  # the ROTA self-assessment tool (its page, assessments, aggregate report)
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
     "demo",  # the demo loader and its content files (imports every app; no app imports it)

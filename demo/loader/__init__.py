@@ -8,6 +8,7 @@ from .applications import load_applications
 from .events import load_events
 from .home import load_home
 from .open_call import load_open_call
+from .rota import load_rota
 from .stories import load_stories
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "load_events",
     "load_home",
     "load_open_call",
+    "load_rota",
     "load_stories",
 ]
 
@@ -23,6 +25,7 @@ __all__ = [
 def load_all() -> HomePage:
     """Every kind of demo content, in the order each kind needs the one before."""
     home = load_home()
+    load_rota(home)
     load_events(home)
     load_applications()
     load_stories(home)

@@ -18,6 +18,7 @@ from demo.tools import (
 )
 from events.models import FestivalPage, PowerStoriesEventPage
 from home.models import StandardPage
+from rota.models import RotaPage
 from stories.models import Narrator, StoryIndexPage, StoryPage, StoryPhoto, Testimonial, Theme
 
 from .data import Texts, read
@@ -27,6 +28,7 @@ TESTIMONIAL_PAGES = {
     "power_stories": PowerStoriesEventPage,
     "festival": FestivalPage,
     "standard_page": StandardPage,
+    "rota_page": RotaPage,
 }
 
 
