@@ -20,6 +20,7 @@ BELOW = {
     "home": {"core", "events", "search", "pagecache"},
     "applications": {"core", "events", "search", "pagecache", "home"},
     "stories": {"core", "events", "search", "pagecache", "home", "applications"},
+    "rota": {"core", "events", "search", "pagecache", "home", "applications"},
     "knowledge": {"core", "events", "search", "pagecache", "home", "applications"},
 }
 BELOW["demo"] = BELOW["bench"] = set(BELOW)

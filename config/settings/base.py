@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "applications",  # festival stand applications and the machinery every call shares
     "stories",
+    "rota",  # the ROTA self-assessment tool (its page, assessments, aggregate report)
     "knowledge",  # the Information Center: knowledge base and "Ask a question"
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers

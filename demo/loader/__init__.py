@@ -9,6 +9,7 @@ from .events import load_events
 from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
+from .rota import load_rota
 from .stories import load_stories
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "load_home",
     "load_knowledge",
     "load_open_call",
+    "load_rota",
     "load_stories",
 ]
 
@@ -25,6 +27,7 @@ __all__ = [
 def load_all() -> HomePage:
     """Every kind of demo content, in the order each kind needs the one before."""
     home = load_home()
+    load_rota(home)
     load_events(home)
     load_applications()
     load_knowledge(home)  # before stories: a testimonial is about the Information Center

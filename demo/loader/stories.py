@@ -19,6 +19,7 @@ from demo.tools import (
 from events.models import FestivalPage, PowerStoriesEventPage
 from home.models import StandardPage
 from knowledge.models import KnowledgeIndexPage
+from rota.models import RotaPage
 from stories.models import Narrator, StoryIndexPage, StoryPage, StoryPhoto, Testimonial, Theme
 
 from .data import Texts, read
@@ -28,6 +29,7 @@ TESTIMONIAL_PAGES = {
     "power_stories": PowerStoriesEventPage,
     "festival": FestivalPage,
     "standard_page": StandardPage,
+    "rota_page": RotaPage,
     "knowledge_index": KnowledgeIndexPage,
 }
 

@@ -76,7 +76,7 @@ def test_every_turkish_page_has_a_live_english_translation():
 def test_home_programmes_and_settings(client):
     assert HomePage.objects.count() == 2
     english = Locale.objects.get(language_code="en")
-    assert StandardPage.objects.filter(is_programme=True, locale=english).count() == 5
+    assert StandardPage.objects.filter(is_programme=True, locale=english).count() == 4
     assert SiteSettings.objects.get().privacy_page.slug == "aydinlatma-metni"
     for url in ["/tr/", "/en/", "/tr/programlar/stok/", "/en/programmes/information-center/"]:
         assert client.get(url).status_code == 200, url
