@@ -23,7 +23,7 @@ class TestRotaPageType(WagtailPageTestCase):
 
     def test_an_editor_creates_the_tool_in_the_admin(self):
         home = make_home()
-        self.login()
+        self.client.force_login(self.create_superuser("editor"))
         area = {
             "title": "Yönetişim",
             "description": "",
@@ -66,7 +66,7 @@ class TestRotaPageType(WagtailPageTestCase):
 
     def test_the_bands_must_be_in_order(self):
         home = make_home()
-        self.login()
+        self.client.force_login(self.create_superuser("editor"))
         response = self.client.post(
             f"/admin/pages/add/rota/rotapage/{home.pk}/",
             nested_form_data(
