@@ -99,7 +99,7 @@ def test_submitting_for_translation_makes_a_draft_until_the_translator_publishes
     assert ENGLISH_PATH not in visitor.get("/en/calendar/events.ics").content.decode()
     waiting = waiting_for_translation(editor)
     assert f"/admin/pages/{festival.pk}/edit/" in waiting
-    assert f'<a href="/admin/pages/{draft.pk}/edit/">English taslağı yayımlanmayı' in waiting
+    assert f'<a href="/admin/pages/{draft.pk}/edit/">İngilizce taslağı yayımlanmayı' in waiting
 
     translate_strings(festival, english, {festival.title: ENGLISH_TITLE})
     response = publish_translation(editor, draft, capture)
