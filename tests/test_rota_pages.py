@@ -109,6 +109,16 @@ def test_a_parent_page_lists_the_tool(client, home):
 
 
 @pytest.mark.django_db
+def test_the_home_page_teases_the_tool_marked_as_a_programme(client, home):
+    programmes = make_standard_page(home, title="Programlar", slug="programlar")
+    tool = make_rota_page(programmes, title="ROTA Öz Değerlendirme")
+    assert "ROTA Öz Değerlendirme" not in client.get("/tr/").content.decode()
+    tool.is_programme = True
+    tool.save_revision().publish()
+    assert "ROTA Öz Değerlendirme" in client.get("/tr/").content.decode()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "query"),
     [
