@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from django.apps import apps
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.utils.encoding import force_str
@@ -89,6 +90,36 @@ def _fold_title(field):
     if type(field) is index.AutocompleteField and field.field_name == "title":
         return FoldedAutocompleteField("title")
     return field
+
+
+class ProgrammeMixin(models.Model):
+    """A page that can be one of the programmes teased on the home page (a standard page, a
+    programme's own tool): the flag and the teaser's image, with their panels. The home page
+    lists every live page of these types marked as a programme (`programme_page_models`)."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_programme = models.BooleanField(
+        _("is a programme"),
+        default=False,
+        help_text=_("Programme pages appear as teasers on the home page."),
+    )
+
+    programme_panels = [FieldPanel("image"), FieldPanel("is_programme")]
+
+    class Meta:
+        abstract = True
+
+
+def programme_page_models() -> list[type[Page]]:
+    """The page types that can be programmes, whichever app defines them."""
+    return [model for model in apps.get_models() if issubclass(model, ProgrammeMixin)]
 
 
 class BasePage(TurkishSlugMixin, Page):

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, FiguresBlock
-from core.mixins import BasePage
+from core.mixins import BasePage, ProgrammeMixin, programme_page_models
 from events.models import EventIndexPage, Occurrence
 
 
@@ -70,13 +70,16 @@ class HomePage(BasePage):
 
     def programme_pages(self):
         """The programme pages shown as teasers: pages of this home marked as programmes."""
-        return (
-            StandardPage.objects.descendant_of(self)
+        pages = [
+            page
+            for model in programme_page_models()
+            for page in model.objects.descendant_of(self)
             .live()
             .public()
             .filter(is_programme=True)
             .select_related("image")
-        )
+        ]
+        return sorted(pages, key=lambda page: page.path)
 
     def upcoming_occurrences(self, limit: int = 4):
         return Occurrence.objects.visible_in(self.locale_id).for_listing().upcoming()[:limit]
@@ -92,30 +95,16 @@ class HomePage(BasePage):
         return context
 
 
-class StandardPage(BasePage):
+class StandardPage(ProgrammeMixin, BasePage):
     """A programme, about or notice page: an introduction, an image and the shared body."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    is_programme = models.BooleanField(
-        _("is a programme"),
-        default=False,
-        help_text=_("Programme pages appear as teasers on the home page."),
-    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("image"),
-        FieldPanel("is_programme"),
+        *ProgrammeMixin.programme_panels,
         FieldPanel("body"),
     ]
     search_fields = [
@@ -126,7 +115,8 @@ class StandardPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    # A programme's own tool (defined in a higher app) can sit under Programmes.
+    subpage_types = ["home.StandardPage", "rota.RotaPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from applications.models import LegalForm, new_access_key
-from core.mixins import BasePage
+from core.mixins import BasePage, ProgrammeMixin
 from core.provinces import Province
 
 from .blocks import AreaBlock
@@ -54,7 +54,7 @@ class RotaPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class RotaPage(RoutablePageMixin, BasePage):
+class RotaPage(ProgrammeMixin, RoutablePageMixin, BasePage):
     """The self-assessment tool: its introduction, answer scale, areas and prescriptions."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -77,6 +77,7 @@ class RotaPage(RoutablePageMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        *ProgrammeMixin.programme_panels,
         FieldPanel("privacy_note"),
         FieldPanel("scale"),
         MultiFieldPanel(

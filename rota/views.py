@@ -17,8 +17,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from applications import ratelimit
-from applications.views import privacy_url, private, see_other
+from applications.views import (
+    count_submission,
+    privacy_url,
+    private,
+    see_other,
+    submissions_used_up,
+)
 
 from . import services
 from .forms import AreaForm, StartForm
@@ -81,7 +86,7 @@ def serve_start(request: HttpRequest, page: RotaPage) -> HttpResponse:
     if request.method != "POST":
         return see_other(page.get_url(request))
     form = StartForm(request.POST)
-    if not ratelimit.hit("rota-start", request):
+    if submissions_used_up("rota-start", request):
         form.is_valid()
         form.add_error(
             None, _("Too many assessments started from your connection. Please try again later.")
@@ -90,6 +95,7 @@ def serve_start(request: HttpRequest, page: RotaPage) -> HttpResponse:
     if not form.is_valid():
         return private(render_index(request, page, form, status=400))
     assessment = services.start_assessment(page, form.cleaned_data, get_language())
+    count_submission("rota-start", request)
     return see_other(route_url(request, page, "step", 1, key=assessment.link_token))
 
 

@@ -54,7 +54,9 @@ class TestPageTree(WagtailPageTestCase):
 
         from demo.builders import make_home
 
-        self.login()
+        from django.contrib.auth import get_user_model
+
+        self.client.force_login(get_user_model().objects.create_superuser("ed", "e@x.org", "pw"))
         topic = topics_of(make_knowledge_base(make_home()))[1]
         data = nested_form_data(
             {

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from core.turkish import ascii_fold, turkish_lower, turkish_slugify
 from demo.builders import make_home, make_standard_page, translate
 from home.models import HomePage, StandardPage
+from rota.models import RotaPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -17,7 +18,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, RotaPage})
 
 
 class PageRenderingTests(WagtailPageTestCase):

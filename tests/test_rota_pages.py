@@ -23,7 +23,7 @@ class TestRotaPageType(WagtailPageTestCase):
 
     def test_an_editor_creates_the_tool_in_the_admin(self):
         home = make_home()
-        self.login()
+        self.client.force_login(self.create_superuser("editor"))
         area = {
             "title": "Yönetişim",
             "description": "",
@@ -66,7 +66,7 @@ class TestRotaPageType(WagtailPageTestCase):
 
     def test_the_bands_must_be_in_order(self):
         home = make_home()
-        self.login()
+        self.client.force_login(self.create_superuser("editor"))
         response = self.client.post(
             f"/admin/pages/add/rota/rotapage/{home.pk}/",
             nested_form_data(
@@ -106,6 +106,16 @@ def test_a_parent_page_lists_the_tool(client, home):
     programmes = make_standard_page(home, title="Programlar", slug="programlar")
     make_rota_page(programmes, title="ROTA Öz Değerlendirme")
     assert "ROTA Öz Değerlendirme" in client.get("/tr/programlar/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_home_page_teases_the_tool_marked_as_a_programme(client, home):
+    programmes = make_standard_page(home, title="Programlar", slug="programlar")
+    tool = make_rota_page(programmes, title="ROTA Öz Değerlendirme")
+    assert "ROTA Öz Değerlendirme" not in client.get("/tr/").content.decode()
+    tool.is_programme = True
+    tool.save_revision().publish()
+    assert "ROTA Öz Değerlendirme" in client.get("/tr/").content.decode()
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from core.turkish import turkish_slugify
-from demo.tools import get_locale, translate, upsert_page
+from demo.tools import get_locale, make_image, translate, upsert_page
 from home.models import StandardPage
 from knowledge.models import (
     EntryReads,
@@ -73,6 +73,8 @@ def load_knowledge(home: Page) -> KnowledgeIndexPage:
         title=t(spec["title"]),
         intro=t(spec["intro"]),
         ask_intro=f"<p>{t(spec['ask_intro'])}</p>",
+        is_programme=True,
+        image=make_image(spec["image"]["title"], spec["image"]["colour"]),
     )
     translate(index, english, t.glossary)
 

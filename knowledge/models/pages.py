@@ -28,7 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import any_view_restrictions
-from core.mixins import BasePage, FoldedSearchField
+from core.mixins import BasePage, FoldedSearchField, ProgrammeMixin
 from core.search_text import query_spelling, words
 from core.turkish import ascii_fold
 
@@ -77,7 +77,7 @@ class KnowledgeEntryQuerySet(PageQuerySet):
         return self.defer_streamfields().select_related("locale")
 
 
-class KnowledgeIndexPage(RoutablePageMixin, BasePage):
+class KnowledgeIndexPage(ProgrammeMixin, RoutablePageMixin, BasePage):
     """The Information Center: its topics, a search restricted to its entries, the most
     read and newest entries, and the "Ask a question" form (`ask/`) with the asker's
     private page (`question/?key=...`), served by the shared call flow
@@ -99,6 +99,7 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        *ProgrammeMixin.programme_panels,
         MultiFieldPanel(
             [FieldPanel("accepts_questions"), FieldPanel("ask_intro")],
             heading=_("Ask a question"),
