@@ -45,6 +45,7 @@ def english(page):
 
 class TestPageTree(WagtailPageTestCase):
     def test_editors_create_an_entry_in_the_admin(self):
+        from django.contrib.auth import get_user_model
         from wagtail.test.utils.form_data import (
             inline_formset,
             nested_form_data,
@@ -53,8 +54,6 @@ class TestPageTree(WagtailPageTestCase):
         )
 
         from demo.builders import make_home
-
-        from django.contrib.auth import get_user_model
 
         self.client.force_login(get_user_model().objects.create_superuser("ed", "e@x.org", "pw"))
         topic = topics_of(make_knowledge_base(make_home()))[1]
