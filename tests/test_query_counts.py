@@ -53,7 +53,7 @@ BUDGETS = {
     "archive": 12,  # 16 before
     "stand_form": 10,  # 22 before
     "stand_form_translated": 12,  # 26 before
-    "home": 9,  # one query per programme page type (standard page, ROTA)
+    "home": 11,  # two per programme page type (standard page, ROTA, Information Center)
     "listing": 8,  # 11 before
     "calendar": 8,  # 10 before; one more since a light query counts the grid, see below
 }
