@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from core.turkish import ascii_fold, turkish_lower, turkish_slugify
 from demo.builders import make_home, make_standard_page, translate
 from home.models import HomePage, StandardPage
+from knowledge.models import KnowledgeIndexPage
 from rota.models import RotaPage
 
 
@@ -18,7 +19,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, RotaPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, RotaPage, KnowledgeIndexPage})
 
 
 class PageRenderingTests(WagtailPageTestCase):
