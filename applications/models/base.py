@@ -13,7 +13,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core import signing
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 
 from core.turkish import ascii_fold
 
@@ -239,9 +241,29 @@ class BaseApplication(models.Model):
     def email_recipient(self) -> str:
         return self.email
 
+    def localized_call_page(self) -> Page:
+        """The call's page in the applicant's language where that translation is live (the
+        original otherwise): the e-mails and the private link use it."""
+        return self._localized_call_page
+
+    @cached_property
+    def _language_locale(self) -> Locale | None:
+        """The Locale of the applicant's language; an e-mail needs it several times."""
+        return Locale.objects.filter(language_code=self.language).first()
+
+    @cached_property
+    def _localized_call_page(self) -> Page:
+        page = self.call_page
+        locale = self._language_locale
+        if locale is None or locale.pk == page.locale_id:
+            return page
+        translation = page.get_translation_or_none(locale)
+        return translation if translation is not None and translation.live else page
+
     def status_url(self) -> str:
-        """The absolute private link (subclasses know which page serves it)."""
-        raise NotImplementedError
+        """The absolute private link."""
+        page = self.localized_call_page()
+        return f"{page.full_url}{page.reverse_subpage('application')}?key={self.link_token}"
 
     def compute_dedupe_key(self) -> str:
         """What makes two applications the same one (subclasses say)."""

@@ -12,7 +12,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.provinces import sorted_province_choices
@@ -152,24 +151,9 @@ class StandApplication(BaseApplication):
             )
         )
 
-    @cached_property
-    def _language_locale(self):
-        """The Locale of the applicant's language; the e-mail needs it several times."""
-        from wagtail.models import Locale
-
-        return Locale.objects.filter(language_code=self.language).first()
-
-    @cached_property
-    def _localized_festival(self):
-        locale = self._language_locale
-        if locale is None or locale.pk == self.festival.locale_id:
-            return self.festival
-        page = self.festival.get_translation_or_none(locale)
-        return page if page is not None and page.live else self.festival
-
     def localized_festival(self):
         """The festival page in the applicant's language (the call's page otherwise)."""
-        return self._localized_festival
+        return self.localized_call_page()
 
     def localized_stand_type(self):
         if self.stand_type is None:
@@ -319,7 +303,3 @@ class StandApplication(BaseApplication):
 
         ended = FestivalPage.objects.filter(end__lt=cutoff).values_list("pk", flat=True)
         return cls.objects.not_anonymised().filter(festival_id__in=list(ended))
-
-    def status_url(self) -> str:
-        page = self.localized_festival()
-        return f"{page.full_url}{page.reverse_subpage('application')}?key={self.link_token}"

@@ -10,7 +10,6 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from applications.calls import CallState, CallStatus, PageCall, register_call
 from applications.models import BaseApplication, dedupe_key
@@ -116,15 +115,9 @@ class Question(BaseApplication):
             )
         )
 
-    def localized_index(self) -> KnowledgeIndexPage:
-        """The Information Center in the asker's language (the original otherwise)."""
-        locale = Locale.objects.filter(language_code=self.language).first()
-        page = self.index.get_translation_or_none(locale) if locale else None
-        return page if page is not None and page.live else self.index
-
     def email_context(self) -> dict[str, object]:
         return {
-            "index": self.localized_index(),
+            "index": self.localized_call_page(),
             "reply_hint": _(
                 "Please do not reply to this automatic message; ask a new question on the "
                 "Information Center's page."
@@ -135,7 +128,3 @@ class Question(BaseApplication):
     def expired(cls, cutoff: datetime.datetime):
         """Questions answered or closed before `cutoff`."""
         return cls.objects.not_anonymised().filter(decided_at__lt=cutoff)
-
-    def status_url(self) -> str:
-        page = self.localized_index()
-        return f"{page.full_url}{page.reverse_subpage('application')}?key={self.link_token}"

@@ -89,7 +89,7 @@ def draft_entry(question: Question, user=None) -> KnowledgeEntryPage:
         question = Question.objects.select_for_update().get(pk=question.pk)
         if question.entry_id and KnowledgeEntryPage.objects.filter(pk=question.entry_id).exists():
             return question.entry
-        index = question.localized_index()
+        index = question.localized_call_page()
         topic = question.topic
         if topic is not None and topic.locale_id != index.locale_id:
             topic = topic.get_translation_or_none(index.locale) or topic

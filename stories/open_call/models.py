@@ -20,7 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -175,15 +175,9 @@ class NarratorApplication(BaseApplication):
     def anonymise_related(self) -> None:
         self.reviews.update(note="")  # the scores stay for statistics
 
-    def localized_call(self) -> OpenCallPage:
-        """The call page in the applicant's language (the original otherwise)."""
-        locale = Locale.objects.filter(language_code=self.language).first()
-        page = self.call.get_translation_or_none(locale) if locale else None
-        return page if page is not None and page.live else self.call
-
     def email_context(self) -> dict[str, object]:
         return {
-            "call": self.localized_call(),
+            "call": self.localized_call_page(),
             "reply_hint": _(
                 "Please do not reply to this automatic message; write to us through the "
                 "open call page."
@@ -194,10 +188,6 @@ class NarratorApplication(BaseApplication):
     def expired(cls, cutoff: datetime.datetime):
         """The applications of calls that closed before `cutoff`."""
         return cls.objects.not_anonymised().filter(call__applications_close__lt=cutoff)
-
-    def status_url(self) -> str:
-        page = self.localized_call()
-        return f"{page.full_url}{page.reverse_subpage('application')}?key={self.link_token}"
 
 
 class NarratorReview(models.Model):
