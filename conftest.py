@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Locale
 
 from demo.builders import make_home
+from tests.e2e.snapshot import move_sequences_past_rows
 
 
 def pytest_configure(config):
@@ -34,3 +35,15 @@ def fresh_cache():
     yield
     cache.clear()
     local_copies.clear()
+
+
+@pytest.fixture(autouse=True)
+def sequences_past_restored_rows(request):
+    """Django's serialized rollback puts the migrations' rows back with their ids but leaves
+    PostgreSQL's sequences where they were (at 1 after an empty database was restored), so
+    a test's first insert could take an id that exists: move each sequence past its rows."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("serialized_rollback")):
+        return
+    request.getfixturevalue("transactional_db")
+    move_sequences_past_rows()

@@ -53,12 +53,17 @@ class Snapshot:
                     stack.enter_context(mock.patch.object(signal, "send", return_value=[]))
                 connection.creation.deserialize_db_from_string(self._json)
             # Rows came back with their ids; move each sequence past them (PostgreSQL).
-            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-            with connection.cursor() as cursor:
-                for statement in statements:
-                    cursor.execute(statement)
+            move_sequences_past_rows()
         cache_content_types()
 
     def close(self) -> None:
         if self._copy is not None:
             self._copy.close()
+
+
+def move_sequences_past_rows() -> None:
+    """Move each PostgreSQL sequence past the ids of its table's rows (nothing elsewhere)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
