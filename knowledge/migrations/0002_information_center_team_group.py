@@ -1,8 +1,9 @@
 """The "Information Center team" group: the editors (with superusers) who read and answer
 the questions people ask, and so see the askers' data."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from applications.team_groups import team_group_operation
 
 GROUP = "Information Center team"
 PERMISSIONS = [
@@ -14,26 +15,6 @@ PERMISSIONS = [
 ]
 
 
-def create_group(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    for app_label, model, codename in PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, content_type__model=model, codename=codename
-        ).first()
-        if permission is not None:
-            group.permissions.add(permission)
-
-
-def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("knowledge", "0001_initial"),
@@ -43,4 +24,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_group, remove_group)]
+    operations = [team_group_operation(GROUP, PERMISSIONS)]
