@@ -21,9 +21,9 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --if-empty
+	PORT=$(PORT) $(BIN)/python manage.py load_demo_content --if-empty
 	@echo "Site: http://127.0.0.1:$(PORT)/  Admin: http://127.0.0.1:$(PORT)/admin/ (admin / stgm-demo)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on the embedded SQLite database: the tests in parallel, then the browser
 # tests (Chromium and axe-core installed first where this machine allows; otherwise they are

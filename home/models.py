@@ -134,6 +134,10 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
+    # Settings are not translated: the English footer needs its own address.
+    address_en = models.TextField(
+        _("address in English"), blank=True, help_text=_("Shown on English pages.")
+    )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
@@ -151,10 +155,23 @@ class SiteSettings(BaseSiteSetting):
     funders = RichTextField(
         _("funders and partners"), blank=True, features=["bold", "italic", "link"]
     )
+    sample_content_notice = models.BooleanField(
+        _("show the sample content notice"),
+        default=False,
+        help_text=_(
+            "A banner on every page saying that people, organisations and applications on "
+            "the site are invented examples. For demonstration sites only."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+                FieldPanel("address_en"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
@@ -169,6 +186,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         PageChooserPanel("privacy_page"),
         FieldPanel("funders"),
+        FieldPanel("sample_content_notice"),
     ]
 
     class Meta:

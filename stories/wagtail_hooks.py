@@ -34,7 +34,7 @@ class TestimonialViewSet(SnippetViewSet):
     model = Testimonial
     icon = "openquote"
     menu_label = _("Testimonials")
-    list_display = ["person", "organisation", "page", "show_on_home_page"]
+    list_display = ["attribution", "page", "show_on_home_page"]
     list_filter = ["show_on_home_page"]
 
 

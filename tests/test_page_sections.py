@@ -55,7 +55,7 @@ def test_a_meeting_and_a_programme_page_show_what_participants_said(client, home
     for page in (meeting, programme):
         Testimonial.objects.create(
             quote=f"{page.title} işimize yaradı.",
-            person="Bir katılımcı",
+            attribution="Bir katılımcı",
             page=page,
             locale=page.locale,
         )

@@ -181,8 +181,7 @@ def make_session(festival, number: int) -> FestivalSession:
 def make_testimonial(page, number: int) -> TestimonialSnippet:
     return TestimonialSnippet.objects.create(
         quote=f"Çok işe yaradı {number}.",
-        person=f"Kişi {number}",
-        organisation="Bir dernek",
+        attribution=f"Bir katılımcı {number}",
         page=page,
         show_on_home_page=True,
         locale=page.locale,

@@ -60,3 +60,21 @@ def test_every_project_setting_the_code_reads_is_declared_with_its_default_in_ba
             read |= set(re.findall(r"settings\.(STGM_[A-Z_]+)", path.read_text()))
     assert read, "the code reads STGM_ settings"
     assert read <= set(dir(base)), read - set(dir(base))
+
+
+SHOW_BASE_URL = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+
+
+def test_development_links_follow_the_port_make_run_serves_on():
+    # `make run PORT=8123` passes PORT on; e-mailed links (and the demo's Site) use it.
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "PORT": "8123"}
+    clean_env = {k: v for k, v in os.environ.items() if k != "WAGTAILADMIN_BASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", SHOW_BASE_URL],
+        cwd=settings.BASE_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8123", result.stderr

@@ -380,20 +380,23 @@ def test_testimonials_where_editors_chose_them(client, home, index, power_storie
         "STOK çok işe yaradı.": "STOK helped a lot.",
         "Sahne bana güç verdi.": "The stage gave me strength.",
         "Ana sayfada değil.": "Not on the home page.",
-        "Bir dernek": "An association",
+        "Bir STOK katılımcısı": "A STOK participant",
+        "Bir anlatıcı": "A narrator",
+        "Bir katılımcı": "A participant",
     }
     on_programme = TestimonialSnippet.objects.create(
         quote="STOK çok işe yaradı.",
-        person="Ayla K.",
-        organisation="Bir dernek",
+        attribution="Bir STOK katılımcısı",
         page=programme,
         show_on_home_page=True,
         locale=tr,
     )
     on_event = TestimonialSnippet.objects.create(
-        quote="Sahne bana güç verdi.", person="Sevgi T.", page=power_stories, locale=tr
+        quote="Sahne bana güç verdi.", attribution="Bir anlatıcı", page=power_stories, locale=tr
     )
-    hidden = TestimonialSnippet.objects.create(quote="Ana sayfada değil.", person="X", locale=tr)
+    hidden = TestimonialSnippet.objects.create(
+        quote="Ana sayfada değil.", attribution="Bir katılımcı", locale=tr
+    )
     for testimonial in (on_programme, on_event, hidden):
         translate(testimonial, english(), glossary)
 
@@ -403,6 +406,8 @@ def test_testimonials_where_editors_chose_them(client, home, index, power_storie
     assert "Sahne bana güç verdi." not in home_tr and "Ana sayfada değil." not in home_tr
     home_en = client.get("/en/").content.decode()
     assert "STOK helped a lot." in home_en and 'href="/en/stok/"' in home_en
+    # Attributed by role, in each language.
+    assert "— Bir STOK katılımcısı" in home_tr and "— A STOK participant" in home_en
 
     programme_en = client.get("/en/stok/").content.decode()
     assert "What participants said" in programme_en and "STOK helped a lot." in programme_en

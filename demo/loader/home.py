@@ -1,6 +1,9 @@
 """The home page, the programme pages, About, the privacy notice and the site settings
 (demo/content/home.yaml)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
@@ -25,7 +28,7 @@ def load_home() -> HomePage:
             {
                 "title": t(spec["impact"]["title"]),
                 "figures": [
-                    {"value": t(figure["value"]), "label": t(figure["label"])}
+                    {"value": figure_value(figure, t), "label": t(figure["label"])}
                     for figure in spec["impact"]["figures"]
                 ],
             },
@@ -51,11 +54,9 @@ def load_home() -> HomePage:
     home.save_revision().publish()
 
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname = content["site"]["hostname"]
-    site.port = content["site"]["port"]
     site.site_name = content["site"]["site_name"]
     site.root_page = home
-    site.save()
+    point_site_at_base_url(site)
     # The "Welcome to Wagtail" page that a fresh database starts with.
     Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
 
@@ -74,6 +75,30 @@ def load_home() -> HomePage:
     return home
 
 
+def festivals_held() -> int:
+    """The festival editions of events.yaml that have taken place (not the upcoming one)."""
+    return sum(1 for e in read("events")["festivals"]["editions"] if e["year"] != "upcoming")
+
+
+def figure_value(spec: dict, t: Texts) -> str:
+    if spec.get("count") == "festivals_held":
+        held = str(festivals_held())
+        return t({"tr": held, "en": held})
+    return t(spec["value"])
+
+
+def point_site_at_base_url(site: Site | None = None) -> None:
+    """Give the Site the host and port the site is served on (WAGTAILADMIN_BASE_URL, which
+    follows `make run PORT=...`): e-mailed links are built from the Site."""
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = url.hostname or "localhost"
+    site.port = url.port or (443 if url.scheme == "https" else 80)
+    site.save()
+
+
 def load_standard_page(parent: Page, spec: dict, t: Texts) -> StandardPage:
     fields = {"title": t(spec["title"]), "intro": t(spec["intro"])}
     if "show_in_menus" in spec:
@@ -89,7 +114,8 @@ def load_standard_page(parent: Page, spec: dict, t: Texts) -> StandardPage:
 
 def load_settings(site: Site, spec: dict, home: HomePage) -> SiteSettings:
     settings = SiteSettings.for_site(site)
-    for name in ["contact_email", "contact_phone", "address", "x_url", "youtube_url", "funders"]:
+    names = ["contact_email", "contact_phone", "address", "address_en", "x_url", "youtube_url"]
+    for name in [*names, "funders", "sample_content_notice"]:
         setattr(settings, name, spec[name])
     settings.privacy_page = StandardPage.objects.child_of(home).get(slug=spec["privacy_page"])
     settings.save()

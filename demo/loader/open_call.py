@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
 from wagtail.models import Page
 
 from applications.models import SelectionStatus
@@ -14,7 +13,7 @@ from demo.tools import get_locale, translate, upsert_page
 from stories.models import NarratorApplication, OpenCallPage
 from stories.open_call import services
 
-from .data import Texts, at, days_from, read
+from .data import Texts, at, read
 
 SS = SelectionStatus
 # The steps from "submitted" to each outcome.
@@ -48,10 +47,9 @@ def load_open_call(home: Page) -> OpenCallPage:
     """Create or update the closed call in both languages and its sample applications."""
     content = read("open_call")
     t = Texts()
-    today = timezone.localdate()
     spec = content["page"]
-    opens = at(days_from(today, -spec["opened_days_ago"]), spec["opens_at"])
-    closes = at(days_from(today, -spec["closed_days_ago"]), spec["closes_at"])
+    opens = at(spec["opens"], spec["opens_at"])
+    closes = at(spec["closes"], spec["closes_at"])
     call = upsert_page(
         home,
         OpenCallPage,

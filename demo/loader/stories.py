@@ -153,12 +153,11 @@ def load_testimonials(specs: list[dict], t: Texts) -> list[Testimonial]:
         page = model.objects.filter(slug=spec["page"]["slug"], locale=turkish).first()
         testimonial = upsert_object(
             Testimonial,
-            {"person": spec["person"], "locale": turkish},
+            {"sort_order": order, "locale": turkish},
             quote=t(spec["quote"]),
-            organisation=t(spec["organisation"]),
+            attribution=t(spec["attribution"]),
             page=page,
             show_on_home_page=spec["on_home_page"],
-            sort_order=order,
         )
         translate(testimonial, english, t.glossary)
         testimonials.append(testimonial)

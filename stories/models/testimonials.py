@@ -38,8 +38,15 @@ class Testimonial(TranslatableMixin, index.Indexed, models.Model):
     """What a participant said about a programme or an event."""
 
     quote = models.TextField(_("quote"), max_length=600)
-    person = models.CharField(_("person"), max_length=150)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    # A role, so that a quote never reads as a named person vouching for STGM without consent.
+    attribution = models.CharField(
+        _("said by"),
+        max_length=200,
+        help_text=_(
+            "Who said it, as a role: “a STOK participant”, “an Information Center user”. "
+            "Name a person only with their written consent."
+        ),
+    )
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("programme or event"),
@@ -58,18 +65,17 @@ class Testimonial(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("quote"),
-        FieldRowPanel([FieldPanel("person"), FieldPanel("organisation")]),
+        FieldPanel("attribution"),
         PageChooserPanel("page", page_type=TESTIMONIAL_PAGE_TYPES),
         FieldRowPanel([FieldPanel("show_on_home_page"), FieldPanel("sort_order")]),
     ]
     # The admin's list and chooser search these, with Turkish folding.
     search_fields = [
-        *(FoldedSearchField(name) for name in ("quote", "person", "organisation")),
+        *(FoldedSearchField(name) for name in ("quote", "attribution")),
         # The admin searches with autocomplete: only these fields match there.
-        *(FoldedAutocompleteField(name) for name in ("quote", "person", "organisation")),
+        *(FoldedAutocompleteField(name) for name in ("quote", "attribution")),
     ]
     override_translatable_fields = [
-        SynchronizedField("person"),
         SynchronizedField("show_on_home_page", overridable=False),
         SynchronizedField("sort_order", overridable=False),
     ]
@@ -80,4 +86,4 @@ class Testimonial(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("testimonials")
 
     def __str__(self) -> str:
-        return f"{self.person}: {self.quote[:60]}"
+        return f"{self.attribution}: {self.quote[:60]}"

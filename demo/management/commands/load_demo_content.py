@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from demo.loader import load_all
+from demo.loader.home import point_site_at_base_url
 from home.models import HomePage
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -22,7 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, if_empty: bool = False, **options):
         if if_empty and HomePage.objects.exists():
-            self.stdout.write("Demo content already present; nothing to do.")
+            # `make run PORT=...` may serve on another port than last time.
+            point_site_at_base_url()
+            self.stdout.write(
+                "Demo content already present; nothing to do but point the site at its port."
+            )
             return
         # Not one transaction: the loader is idempotent, so an interrupted run is simply
         # run again.
