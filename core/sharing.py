@@ -7,6 +7,7 @@ reusing the renditions memoised here.
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import SourceImageIOError
 
 # og:image at Facebook's and LinkedIn's preferred 1.91:1; JSON-LD gets the 16:9, 4:3 and 1:1
@@ -44,13 +45,30 @@ def _text(value) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else ""
 
 
+# What a page without a text of its own tells search engines (every page needs a description).
+SITE_DESCRIPTION = _(
+    "STGM, the Civil Society Development Center, supports civil-society organisations across "
+    "Türkiye with trainings, meetings, festivals and the stories of their work."
+)
+
+
 def page_description(page) -> str:
-    """The search description, else the page's own summary or introduction."""
-    for name in ("search_description", "summary", "intro"):
+    """The search description, else the page's own summary, introduction or hero text, else
+    the site's description."""
+    for name in ("search_description", "summary", "intro", "hero_text"):
         text = _text(getattr(page, name, ""))
         if text:
             return text
-    return ""
+    return str(SITE_DESCRIPTION)
+
+
+def image_alt(page, image) -> str:
+    """The shared image's text alternative in the page's language. Images are not translated
+    and their alt text is written in the site's first language; other languages say the
+    page's title instead of showing it."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return image.default_alt_text
+    return getattr(page, "seo_title", "") or page.title
 
 
 def sharing_meta_context(request: HttpRequest | None, page) -> dict:
@@ -74,7 +92,7 @@ def sharing_meta_context(request: HttpRequest | None, page) -> dict:
             "url": absolute(request, rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": rendition.image.default_alt_text,
+            "alt": image_alt(page, rendition.image),
         }
     return {
         **data,

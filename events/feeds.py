@@ -15,8 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.dateformat import format as date_format
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
@@ -175,7 +175,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
 def when_text(start: datetime.datetime, end: datetime.datetime, all_day: bool = False) -> str:
     """ "12 March 2030 Tuesday, 10:00–16:00" in Istanbul time, as plain text."""
     start, end = timezone.localtime(start), timezone.localtime(end)
-    day = "j F Y l"
+    day = "DATE_FORMAT"
     if all_day:
         last = timezone.localtime(end - datetime.timedelta(seconds=1))
         if last.date() <= start.date():

@@ -2,7 +2,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -56,7 +56,7 @@ class OccurrenceChangeForm(WagtailAdminModelForm):
         self.fields["date"].widget = forms.Select(
             choices=[
                 ("", "---------"),
-                *((day.isoformat(), date_format(day, "j F Y, l")) for day in dates),
+                *((day.isoformat(), date_format(day, "DATE_FORMAT")) for day in dates),
             ]
         )
 

@@ -9,8 +9,10 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from core.versions import content_generation, versioned_get_or_set
+from events.models import PowerStoriesEventPage
 
 from .models import StoryIndexPage, StoryPage, Testimonial
+from .open_call.models import latest_open_call
 
 HOME_STORIES = 3
 HOME_TESTIMONIALS = 3
@@ -120,12 +122,22 @@ def stories_told(context, page: Page) -> str:
     )
 
 
+def open_call_link(context, page: Page) -> str:
+    """On a Power Stories event: the open call that chose its narrators."""
+    if not isinstance(page, PowerStoriesEventPage):
+        return ""
+    call = latest_open_call(page.locale_id)
+    return render_to_string(
+        "stories/includes/open_call_link.html", {"open_call": call}, context.get("request")
+    )
+
+
 def page_sections(context, page: Page, place: str) -> str:
     """The `page_sections` hook (core.sections): what stories adds at each place."""
     if place == "home":
         return home_stories(context)
     if place == "event_main":
-        return stories_told(context, page)
+        return open_call_link(context, page) + stories_told(context, page)
     if place in ("after_body", "event_after"):
         return testimonials_for(context, page)
     return ""

@@ -154,6 +154,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"
+# A day with its weekday in each language's order ("Wednesday 9 December 2026").
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 

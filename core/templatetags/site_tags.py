@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page
@@ -9,11 +9,11 @@ from wagtail.models import Page
 from core.i18n import language_links, live_translation_urls, localized_root
 from core.navigation import breadcrumb_trail, menu_items
 from core.sections import render_page_sections
-from core.sharing import sharing_meta_context
+from core.sharing import page_description, sharing_meta_context
 
 register = template.Library()
 
-DAY = "j F Y l"
+DAY = "DATE_FORMAT"  # config.formats: the day with its weekday, per language
 
 
 def _time(moment, fmt: str) -> str:
@@ -87,6 +87,11 @@ def absolute_page_url(context, page: Page) -> str:
     """The page's full URL on the host the visitor used (the Site record may say otherwise)."""
     request = context["request"]
     return request.build_absolute_uri(page.get_url(request))
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context) -> str:
+    return page_description(context.get("page"))
 
 
 @register.inclusion_tag("includes/sharing_meta.html", takes_context=True)

@@ -25,6 +25,8 @@ from events.models import (
     PowerStoriesEventPage,
     Venue,
 )
+from events.models.festival import FESTIVAL_FIGURES
+from home.models import HomePage
 
 from .data import Texts, at, clock, days_from, read, relative_day
 
@@ -90,8 +92,10 @@ def load_events(home: Page) -> EventIndexPage:
     for page in pages:
         translate(page, english, t.glossary)
 
-    home.specific.hero_link = index
-    home.specific.save_revision().publish()
+    # Both languages' heroes call to the events (the template links the localized page).
+    for localized_home in HomePage.objects.filter(translation_key=home.translation_key):
+        localized_home.hero_link = index
+        localized_home.save_revision().publish()
     return index
 
 
@@ -104,7 +108,6 @@ def load_festivals(index, content, venues, t: Texts, today) -> list[FestivalPage
             start_day = edition["start"]
         year = start_day.year
         slug = t(content["slug"], year=str(year))
-        figures = edition["figures"]
         image = content["image"]
         page = upsert_page(
             index,
@@ -120,13 +123,9 @@ def load_festivals(index, content, venues, t: Texts, today) -> list[FestivalPage
             image=make_image(image["title"].format(year=year), image["colour"], image["accent"]),
             accessibility=features(content["accessibility"]),
             body=t.paragraphs([edition["body"]]),
-            stands=figures.get("stands"),
-            organisations=figures.get("organisations"),
-            cities=figures.get("cities"),
-            participants=figures.get("participants"),
-            workshops=figures.get("workshops"),
+            **festival_figures(edition["figures"]),
             sessions=(
-                festival_sessions(content["programme"], t, start_day)
+                festival_sessions(content["programmes"][edition["programme"]], t, start_day)
                 if edition["programme"]
                 else []
             ),
@@ -134,6 +133,17 @@ def load_festivals(index, content, venues, t: Texts, today) -> list[FestivalPage
         )
         pages.append(page)
     return pages
+
+
+def festival_figures(spec: dict) -> dict:
+    """The figures of an edition; "600+" (the report's "more than 600") sets `<name>_at_least`."""
+    fields = {}
+    for name, _label in FESTIVAL_FIGURES:
+        value = str(spec.get(name, ""))
+        fields[name] = int(value.rstrip("+")) if value else None
+        if hasattr(FestivalPage, f"{name}_at_least"):
+            fields[f"{name}_at_least"] = value.endswith("+")
+    return fields
 
 
 def festival_sessions(programme: list[dict], t: Texts, start_day) -> list[FestivalSession]:
@@ -282,7 +292,7 @@ def load_power_stories(index, spec, venues, t: Texts) -> PowerStoriesEventPage:
         summary=t(spec["summary"]),
         start=performances[0].start,
         end=performances[-1].end,
-        venue=venues[spec["venue"]],
+        venue=None,
         accessibility=features(spec["accessibility"]),
         narrators_intro=t(spec["narrators_intro"]),
         performances=performances,

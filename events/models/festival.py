@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -47,6 +48,16 @@ class ProgrammeDay:
 OTHER_EDITIONS_SHOWN = 6
 
 
+# The figures of an edition, in the order pages show them.
+FESTIVAL_FIGURES = [
+    ("stands", _("stands")),
+    ("organisations", _("organisations")),
+    ("cities", _("cities")),
+    ("participants", _("participants")),
+    ("workshops", _("workshops")),
+]
+
+
 class FestivalPage(RoutablePageMixin, EventFields, BasePage):
     edition_year = models.PositiveSmallIntegerField(_("edition year"))
     theme = models.CharField(_("theme"), max_length=200, blank=True)
@@ -60,6 +71,10 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
     cities = models.PositiveIntegerField(_("cities represented"), null=True, blank=True)
     participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     workshops = models.PositiveIntegerField(_("workshops"), null=True, blank=True)
+    # Reports give some figures as minimums ("600+"): the site keeps the qualifier.
+    organisations_at_least = models.BooleanField(_("organisations: or more (+)"), default=False)
+    participants_at_least = models.BooleanField(_("participants: or more (+)"), default=False)
+    workshops_at_least = models.BooleanField(_("workshops: or more (+)"), default=False)
     applications_open = models.DateTimeField(
         _("applications open"), null=True, blank=True, help_text=_("Istanbul time")
     )
@@ -86,9 +101,11 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         *event_panels(),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("stands"), FieldPanel("organisations")]),
-                FieldRowPanel([FieldPanel("cities"), FieldPanel("participants")]),
-                FieldPanel("workshops"),
+                FieldRowPanel([FieldPanel("stands"), FieldPanel("cities")]),
+                *(
+                    FieldRowPanel([FieldPanel(name), FieldPanel(f"{name}_at_least")])
+                    for name in ("organisations", "participants", "workshops")
+                ),
             ],
             heading=_("Figures of the edition"),
         ),
@@ -131,15 +148,20 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
         verbose_name = _("festival")
         verbose_name_plural = _("festivals")
 
-    def figures(self) -> list[tuple[str, int]]:
-        pairs = [
-            (_("stands"), self.stands),
-            (_("organisations"), self.organisations),
-            (_("cities"), self.cities),
-            (_("participants"), self.participants),
-            (_("workshops"), self.workshops),
-        ]
-        return [(label, value) for label, value in pairs if value]
+    def figure_texts(self) -> dict[str, str]:
+        """The figures given, in the active language's number format: "1.000+" in Turkish,
+        "1,000+" in English."""
+        texts = {}
+        for name, _label in FESTIVAL_FIGURES:
+            value = getattr(self, name)
+            if value:
+                plus = "+" if getattr(self, f"{name}_at_least", False) else ""
+                texts[name] = number_format(value, force_grouping=True) + plus
+        return texts
+
+    def figures(self) -> list[tuple[str, str]]:
+        texts = self.figure_texts()
+        return [(label, texts[name]) for name, label in FESTIVAL_FIGURES if name in texts]
 
     def other_editions(self) -> dict:
         """The "Other editions" table: the newest other live festivals in this language

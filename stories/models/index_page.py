@@ -38,6 +38,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         return story_listing(request, self)
 
+    def open_call(self):
+        from ..open_call.models import latest_open_call
+
+        return latest_open_call(self.locale_id)
+
     def filter_choices(self) -> dict:
         """What the archive's filters offer: the provinces, years, events and themes its
         stories have. Cached until a page or a theme changes (the content generation): the

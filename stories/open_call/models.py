@@ -38,6 +38,17 @@ from core.provinces import sorted_province_choices
 OpenCallState = CallState
 
 
+def latest_open_call(locale_id: int) -> OpenCallPage | None:
+    """The newest live call for narrators in this language, which the Power Stories pages
+    and the stories archive link to."""
+    return (
+        OpenCallPage.objects.live()
+        .filter(locale_id=locale_id)
+        .order_by("-applications_open")
+        .first()
+    )
+
+
 class OpenCallPage(RoutablePageMixin, BasePage):
     """A Power Stories call for narrators: open between two moments; the form at `apply/`,
         the applicant's private page at `application/?key=...` (the shared flow,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone, translation
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
@@ -122,7 +122,7 @@ def test_visitor_opens_a_busy_day_from_the_calendar(page, axe, language):
         )
     day = next_month_day(12).date()
     with translation.override(language):
-        label = date_format(day, "j F Y, l")
+        label = date_format(day, "DATE_FORMAT")
 
     page.goto(f"{EVENTS[language]}calendar/{day.year}/{day.month}/?province=65")
     cell = page.get_by_role("cell").filter(
