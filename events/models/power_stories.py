@@ -1,6 +1,7 @@
 """Power Stories on stage: performances in one or several provinces."""
 
 import datetime
+from functools import cached_property
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,11 @@ class PowerStoriesEventPage(EventFields, BasePage):
 
     def performances_with_venues(self) -> list["Performance"]:
         return list(self.performances.select_related("venue"))
+
+    @cached_property
+    def performance_list(self) -> list["Performance"]:
+        """The performances, read once per page view (the template shows them twice)."""
+        return self.performances_with_venues()
 
     def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
         performances = self.performances_with_venues()
