@@ -33,6 +33,7 @@ from applications.statuses import (
 )
 from core.mixins import BasePage
 from core.provinces import sorted_province_choices
+from core.versions import content_generation, versioned_get_or_set
 
 # The states an open call can be in (it has no places: never "none" nor "full").
 OpenCallState = CallState
@@ -41,11 +42,15 @@ OpenCallState = CallState
 def latest_open_call(locale_id: int) -> OpenCallPage | None:
     """The newest live call for narrators in this language, which the Power Stories pages
     and the stories archive link to."""
-    return (
-        OpenCallPage.objects.live()
-        .filter(locale_id=locale_id)
-        .order_by("-applications_open")
-        .first()
+    # Cached until a page changes (the content generation): Power Stories pages ask on every view.
+    return versioned_get_or_set(
+        f"open-call:latest:{content_generation()}:{locale_id}",
+        lambda: (
+            OpenCallPage.objects.live()
+            .filter(locale_id=locale_id)
+            .order_by("-applications_open")
+            .first()
+        ),
     )
 
 
