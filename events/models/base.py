@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -107,6 +109,13 @@ class EventFields(models.Model):
             self.attendance_mode != AttendanceMode.IN_PERSON
             or self.status == EventStatus.MOVED_ONLINE
         )
+
+    @cached_property
+    def is_past(self) -> bool:
+        """Every date of the event has ended. Its page then says so and offers no registration
+        and no "add to calendar" (templates of other apps rely on this too)."""
+        last_end = max((spec.end for spec in self.occurrence_specs(self.end)), default=self.end)
+        return last_end < timezone.now()
 
     def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
         """The dates to store for this event; a single date unless a subclass says otherwise."""
