@@ -9,7 +9,7 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 from demo.tools import (
     captions,
     get_locale,
-    make_image,
+    make_illustration,
     silent_mp3,
     translate,
     upsert_document,
@@ -79,8 +79,8 @@ def load_stories(home: Page) -> StoryIndexPage:
     translate(index, english, t.glossary)
 
     stories = [
-        load_story(index, number, spec, content, themes, event, t)
-        for number, spec in enumerate(content["stories"])
+        load_story(index, spec, content, themes, event, t)
+        for spec in content["stories"]
     ]
     for story in stories:
         translate(story, english, t.glossary)
@@ -89,10 +89,10 @@ def load_stories(home: Page) -> StoryIndexPage:
     return index
 
 
-def load_story(index, number: int, spec: dict, content: dict, themes, event, t) -> StoryPage:
+def load_story(index, spec: dict, content: dict, themes, event, t) -> StoryPage:
     turkish, english = get_locale("tr"), get_locale("en")
     stop = content["stops"][spec["stop"]]
-    day, colour = stop["date"], stop["colour"]
+    day = stop["date"]
     title_en = spec["title"]["en"]
     slug_en = spec["slug"]["en"]
     narrator = upsert_object(
@@ -103,7 +103,7 @@ def load_story(index, number: int, spec: dict, content: dict, themes, event, t) 
         province=stop["province"],
     )
     translate(narrator, english, t.glossary)
-    photo = make_image(f"Power Stories {title_en}", colour, "#ffbf47", size=(1200, 800))
+    photo = make_illustration("story")
     audio = captions_tr = None
     if spec.get("audio"):
         audio = upsert_document(f"{title_en} (audio)", f"{slug_en}.mp3", silent_mp3())
@@ -131,7 +131,7 @@ def load_story(index, number: int, spec: dict, content: dict, themes, event, t) 
         photos=[
             StoryPhoto(
                 locale=turkish,
-                image=make_image(f"Power Stories stage {number % 6}", colour, "#ffffff"),
+                image=photo,
                 alt_text=t(content["photo"]["alt_text"], narrator=spec["narrator"]),
                 caption=t(content["photo"]["caption"], date=date),
             )

@@ -21,6 +21,7 @@ from core.mixins import BasePage
 from ..choices import (
     AttendanceMode,
     EventStatus,
+    EventType,
 )
 from ..forms import EventPageForm
 from .venues import AccessibilityFeature, Venue
@@ -109,6 +110,12 @@ class EventFields(models.Model):
             self.attendance_mode != AttendanceMode.IN_PERSON
             or self.status == EventStatus.MOVED_ONLINE
         )
+
+    @property
+    def illustration(self) -> str:
+        """The site's illustration of this kind of event, shown when the page has no image
+        (site/static/img/illustrations/)."""
+        return "story" if self.event_type == EventType.POWER_STORIES else self.event_type
 
     @cached_property
     def is_past(self) -> bool:
