@@ -78,10 +78,7 @@ def load_stories(home: Page) -> StoryIndexPage:
     )
     translate(index, english, t.glossary)
 
-    stories = [
-        load_story(index, spec, content, themes, event, t)
-        for spec in content["stories"]
-    ]
+    stories = [load_story(index, spec, content, themes, event, t) for spec in content["stories"]]
     for story in stories:
         translate(story, english, t.glossary)
 
