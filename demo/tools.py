@@ -153,14 +153,3 @@ def upsert_document(title: str, filename: str, content: bytes):
     if existing:
         return existing
     return document_model.objects.create(title=title, file=ContentFile(content, name=filename))
-
-
-def silent_mp3(seconds: int = 3) -> bytes:
-    """A short silent MP3 (MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono): empty frames."""
-    frame = b"\xff\xfb\x90\xc4" + bytes(413)
-    return frame * int(seconds * 38.28)
-
-
-def captions(text: str) -> bytes:
-    """A one-cue WebVTT captions file."""
-    return f"WEBVTT\n\n00:00.000 --> 00:03.000\n{text}\n".encode()
