@@ -25,7 +25,7 @@ from events.models import EventIndexPage, MeetingPage
 from home.models import HomePage
 from stories.models import OpenCallPage
 from tests.e2e.conftest import PHONE
-from tests.e2e.content import EVENTS, FESTIVAL, STORIES, next_month_day
+from tests.e2e.content import EVENTS, FESTIVAL, STORIES, add_event, next_month_day
 
 pytestmark = pytest.mark.e2e
 
@@ -60,24 +60,14 @@ def add_every_page_type() -> None:
         english=True,
     )
     start = aware(2024, 5, 14, 10)
-    past = make_event(
+    add_event(
         events,
-        MeetingPage,
-        title=PAST_MEETING["tr"][1],
-        slug=PAST_MEETING["tr"][0].rstrip("/").rsplit("/", 1)[1],
-        summary="Mersin'de STK'larla bir araya geldik.",
+        PAST_MEETING,
+        model=MeetingPage,
         start=start,
         end=start.replace(hour=17),
         participants=85,
         outcomes="Gönüllülük ve yerel kaynak geliştirme konuşuldu.",
-    )
-    translate(
-        past,
-        english,
-        title=PAST_MEETING["en"][1],
-        slug=PAST_MEETING["en"][0].rstrip("/").rsplit("/", 1)[1],
-        summary="We met CSOs in Mersin.",
-        outcomes="Volunteering and local fundraising were discussed.",
     )
     tour = make_power_stories_tour(events)
     translate(tour, english, title="Power Stories", slug="power-stories")
