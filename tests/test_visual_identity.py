@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from demo.builders import aware, make_event, make_events_index, make_standard_page
+from demo.builders import aware, make_event, make_events_index, make_standard_page, publish
 from demo.tools import ILLUSTRATION_FOCUS, make_illustration
 from events.models import MeetingPage, PowerStoriesEventPage
 
@@ -109,3 +109,26 @@ def test_demo_illustrations_are_images_with_focal_points_and_svg_renditions(clie
     assert re.findall(r"\.svg (\d+)(?:\.0)?w", tag) == ["480", "960", "1440"], tag
     # Social networks take no SVG: the page is shared without an image rather than a broken one.
     assert 'property="og:image"' not in html
+
+
+def test_stories_with_an_svg_illustration_render_in_the_archive_and_on_their_page(client, home):
+    """SVG images stay SVG in every rendition (a format-webp alone would refuse them)."""
+    from stories.models import StoryIndexPage, StoryPage, StoryPhoto
+
+    index = StoryIndexPage(title="Hikâyeler", slug="hikayeler")
+    home.add_child(instance=index)
+    publish(index)
+    illustration = make_illustration("story")
+    story = StoryPage(
+        title="Körfezde Bir Mutfak",
+        slug="korfezde-bir-mutfak",
+        pull_quote="Birlikte daha güçlüyüz.",
+        image=illustration,
+        photos=[StoryPhoto(locale=home.locale, image=illustration, alt_text="Çizim")],
+    )
+    index.add_child(instance=story)
+    publish(story)
+    for url in (index.url, story.url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "stgm-story" in response.content.decode() and ".svg" in response.content.decode()
