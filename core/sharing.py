@@ -27,7 +27,8 @@ def sharing_renditions(page) -> dict:
         return cached
     image = getattr(page, "sharing_image", None)
     renditions = {}
-    if image is not None:
+    # Social networks and search engines take no SVG (the site's illustrations): share none.
+    if image is not None and not image.is_svg():
         try:
             renditions = image.get_renditions(OG_SPEC, *JSONLD_SPECS)
         except (SourceImageIOError, OSError):

@@ -8,6 +8,8 @@ editor does, so the English tree is a real translation that editors can keep in 
 import io
 from typing import TypeVar
 
+from django.contrib.staticfiles import finders
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models
@@ -15,6 +17,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.images.rect import Rect
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -94,8 +97,36 @@ def translate(instance: M, locale: Locale, glossary: Glossary) -> M:
     return type(instance).objects.get(pk=translated.pk)
 
 
+# The site's illustrations (site/static/img/illustrations/), one per kind of page, and the
+# point each one's subject is drawn around: crops for cards and sharing keep it in view.
+ILLUSTRATION_FOCUS = {
+    "festival": (800, 500, 1300, 500),
+    "meeting": (800, 470, 1000, 560),
+    "series": (800, 480, 900, 620),
+    "story": (900, 440, 1100, 600),
+    "programme": (800, 440, 860, 640),
+}
+
+
+def make_illustration(kind: str):
+    """The site's SVG illustration of this kind of page, stored once as a Wagtail image
+    with its focal point, so the demo shows what editors see with their own photographs."""
+    image_model = get_image_model()
+    title = f"STGM illustration: {kind}"
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    path = finders.find(f"img/illustrations/{kind}.svg")
+    with open(path, "rb") as svg:
+        image = image_model(title=title, file=File(svg, name=f"stgm-{kind}.svg"))
+        image.set_focal_point(Rect.from_point(*ILLUSTRATION_FOCUS[kind]))
+        image.save()
+    return image
+
+
 def make_image(title: str, colour: str, accent: str = "#ffffff", size=(1600, 900)):
-    """A generated illustration (shapes only), stored as a Wagtail image once per title."""
+    """A generated raster image (shapes only), stored as a Wagtail image once per title: for
+    the tests and the bench, which need real PNG renditions."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
@@ -122,14 +153,3 @@ def upsert_document(title: str, filename: str, content: bytes):
     if existing:
         return existing
     return document_model.objects.create(title=title, file=ContentFile(content, name=filename))
-
-
-def silent_mp3(seconds: int = 3) -> bytes:
-    """A short silent MP3 (MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono): empty frames."""
-    frame = b"\xff\xfb\x90\xc4" + bytes(413)
-    return frame * int(seconds * 38.28)
-
-
-def captions(text: str) -> bytes:
-    """A one-cue WebVTT captions file."""
-    return f"WEBVTT\n\n00:00.000 --> 00:03.000\n{text}\n".encode()

@@ -113,6 +113,11 @@ class Month:
         return datetime.date(self.year, self.month, 1)
 
     @property
+    def has_events(self) -> bool:
+        """Any event in the month itself (a phone lists only the days that have some)."""
+        return any(day.occurrences for week in self.weeks for day in week if day.in_month)
+
+    @property
     def previous(self) -> datetime.date:
         return (self.first - datetime.timedelta(days=1)).replace(day=1)
 

@@ -109,6 +109,8 @@ class EventFilterForm(forms.Form):
     """The listing and calendar filters: a plain GET form whose state lives in the URL."""
 
     WHEN_UPCOMING, WHEN_PAST = "upcoming", "past"
+    # What narrows the list (`when` chooses a view, the view switch above shows it).
+    FILTERS = ("on", "type", "province", "year", "access", "online")
 
     when = forms.ChoiceField(
         label=_("When"),
@@ -171,6 +173,13 @@ class EventFilterForm(forms.Form):
         if data.get("online"):
             occurrences = occurrences.filter(is_online=True)
         return occurrences
+
+    @property
+    def is_active(self) -> bool:
+        """A filter is chosen (or one was not understood): the folded form opens to show it."""
+        self.is_valid()
+        chosen = self.cleaned_data.get
+        return bool(self.errors) or any(chosen(name) for name in self.FILTERS)
 
     @property
     def day(self) -> datetime.date | None:

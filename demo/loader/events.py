@@ -11,7 +11,7 @@ import recurrence
 from django.utils import timezone
 from wagtail.models import Page
 
-from demo.tools import get_locale, make_image, translate, upsert_object, upsert_page
+from demo.tools import get_locale, make_illustration, translate, upsert_object, upsert_page
 from events.models import (
     AccessibilityFeature,
     EventIndexPage,
@@ -108,7 +108,6 @@ def load_festivals(index, content, venues, t: Texts, today) -> list[FestivalPage
             start_day = edition["start"]
         year = start_day.year
         slug = t(content["slug"], year=str(year))
-        image = content["image"]
         page = upsert_page(
             index,
             FestivalPage,
@@ -120,7 +119,7 @@ def load_festivals(index, content, venues, t: Texts, today) -> list[FestivalPage
             start=at(start_day, content["starts_at"]),
             end=at(days_from(start_day, 1), content["ends_next_day_at"]),
             venue=venues[edition["venue"]],
-            image=make_image(image["title"].format(year=year), image["colour"], image["accent"]),
+            image=make_illustration("festival"),
             accessibility=features(content["accessibility"]),
             body=t.paragraphs([edition["body"]]),
             **festival_figures(edition["figures"]),

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
-from demo.tools import get_locale, make_image, translate, upsert_page
+from demo.tools import get_locale, make_illustration, translate, upsert_page
 from home.models import HomePage, SiteSettings, StandardPage
 
 from .data import Texts, read
@@ -20,8 +20,7 @@ def load_home() -> HomePage:
     t = Texts()
     spec = content["home"]
 
-    hero = spec["hero_image"]
-    hero_image = make_image(hero["title"], hero["colour"], hero["accent"])
+    hero_image = make_illustration("meeting")
     impact = [
         (
             "figures",
@@ -106,7 +105,7 @@ def load_standard_page(parent: Page, spec: dict, t: Texts) -> StandardPage:
     if "is_programme" in spec:
         fields["is_programme"] = spec["is_programme"]
     if "image" in spec:
-        fields["image"] = make_image(spec["image"]["title"], spec["image"]["colour"])
+        fields["image"] = make_illustration("programme")
     if "body" in spec:
         fields["body"] = t.paragraphs(spec["body"])
     return upsert_page(parent, StandardPage, t(spec["slug"]), **fields)

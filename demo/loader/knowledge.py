@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from core.turkish import turkish_slugify
-from demo.tools import get_locale, make_image, translate, upsert_page
+from demo.tools import get_locale, make_illustration, translate, upsert_page
 from home.models import StandardPage
 from knowledge.models import (
     EntryReads,
@@ -74,7 +74,7 @@ def load_knowledge(home: Page) -> KnowledgeIndexPage:
         intro=t(spec["intro"]),
         ask_intro=f"<p>{t(spec['ask_intro'])}</p>",
         is_programme=True,
-        image=make_image(spec["image"]["title"], spec["image"]["colour"]),
+        image=make_illustration("programme"),
     )
     translate(index, english, t.glossary)
 

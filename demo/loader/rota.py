@@ -7,7 +7,7 @@ import uuid
 from wagtail.models import Page
 
 from demo.rota import answer_all, days_ago
-from demo.tools import get_locale, make_image, translate, upsert_document, upsert_page
+from demo.tools import get_locale, make_illustration, translate, upsert_document, upsert_page
 from home.models import HomePage, StandardPage
 from rota import services
 from rota.blocks import Band
@@ -47,7 +47,7 @@ def load_rota(home: HomePage) -> RotaPage:
         title=t(spec["title"]),
         intro=t(spec["intro"]),
         is_programme=True,
-        image=make_image(spec["image"]["title"], spec["image"]["colour"]),
+        image=make_illustration("programme"),
         privacy_note=t(spec["privacy_note"]),
         developing_from=spec["developing_from"],
         strong_from=spec["strong_from"],

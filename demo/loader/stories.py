@@ -1,18 +1,12 @@
 """The stories archive (demo/content/stories.yaml): 18 invented narrators who told their
 stories on the Power Stories tour in 6 provinces, their themes, and the testimonials."""
 
-import json
-
 from wagtail.models import Page
-from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from demo.tools import (
-    captions,
     get_locale,
-    make_image,
-    silent_mp3,
+    make_illustration,
     translate,
-    upsert_document,
     upsert_object,
     upsert_page,
 )
@@ -20,7 +14,7 @@ from events.models import FestivalPage, PowerStoriesEventPage
 from home.models import StandardPage
 from knowledge.models import KnowledgeIndexPage
 from rota.models import RotaPage
-from stories.models import Narrator, StoryIndexPage, StoryPage, StoryPhoto, Testimonial, Theme
+from stories.models import Narrator, StoryIndexPage, StoryPage, Testimonial, Theme
 
 from .data import Texts, read
 
@@ -46,18 +40,6 @@ def load_themes(specs: list[dict], t: Texts) -> dict[str, Theme]:
     return themes
 
 
-def override_captions(story: StoryPage, document, locale) -> None:
-    """Give the translation its own captions file (a wagtail-localize segment override)."""
-    source, _ = TranslationSource.update_or_create_from_instance(story)
-    segment = OverridableSegment.objects.filter(
-        source=source, context__path="captions_file"
-    ).first()
-    if segment is not None:
-        SegmentOverride.objects.update_or_create(
-            locale=locale, context=segment.context, defaults={"data_json": json.dumps(document.pk)}
-        )
-
-
 def load_stories(home: Page) -> StoryIndexPage:
     """Create or update the stories archive, its stories, narrators, themes and the
     testimonials, in Turkish and English."""
@@ -78,10 +60,7 @@ def load_stories(home: Page) -> StoryIndexPage:
     )
     translate(index, english, t.glossary)
 
-    stories = [
-        load_story(index, number, spec, content, themes, event, t)
-        for number, spec in enumerate(content["stories"])
-    ]
+    stories = [load_story(index, spec, content, themes, event, t) for spec in content["stories"]]
     for story in stories:
         translate(story, english, t.glossary)
 
@@ -89,12 +68,10 @@ def load_stories(home: Page) -> StoryIndexPage:
     return index
 
 
-def load_story(index, number: int, spec: dict, content: dict, themes, event, t) -> StoryPage:
+def load_story(index, spec: dict, content: dict, themes, event, t) -> StoryPage:
     turkish, english = get_locale("tr"), get_locale("en")
     stop = content["stops"][spec["stop"]]
-    day, colour = stop["date"], stop["colour"]
-    title_en = spec["title"]["en"]
-    slug_en = spec["slug"]["en"]
+    day = stop["date"]
     narrator = upsert_object(
         Narrator,
         {"name": spec["narrator"], "locale": turkish},
@@ -103,14 +80,8 @@ def load_story(index, number: int, spec: dict, content: dict, themes, event, t) 
         province=stop["province"],
     )
     translate(narrator, english, t.glossary)
-    photo = make_image(f"Power Stories {title_en}", colour, "#ffbf47", size=(1200, 800))
-    audio = captions_tr = None
-    if spec.get("audio"):
-        audio = upsert_document(f"{title_en} (audio)", f"{slug_en}.mp3", silent_mp3())
-        captions_tr = upsert_document(
-            f"{title_en} (captions, tr)", f"{slug_en}-tr.vtt", captions(spec["quote"]["tr"])
-        )
-    date = f"{day:%d.%m.%Y}"
+    # No recordings and no photographs of these invented stories: the story illustration,
+    # and no audio rather than a silent clip under "Listen to the story".
     story = upsert_page(
         index,
         StoryPage,
@@ -122,26 +93,11 @@ def load_story(index, number: int, spec: dict, content: dict, themes, event, t) 
         event=event,
         date_told=day,
         pull_quote=t(spec["quote"]),
-        image=photo,
+        image=make_illustration("story"),
         transcript=t.html(spec["transcript"]),
         video_url=spec.get("video", ""),
-        audio_file=audio,
-        captions_file=captions_tr,
         is_featured=spec.get("featured", False),
-        photos=[
-            StoryPhoto(
-                locale=turkish,
-                image=make_image(f"Power Stories stage {number % 6}", colour, "#ffffff"),
-                alt_text=t(content["photo"]["alt_text"], narrator=spec["narrator"]),
-                caption=t(content["photo"]["caption"], date=date),
-            )
-        ],
     )
-    if spec.get("audio"):
-        captions_en = upsert_document(
-            f"{title_en} (captions, en)", f"{slug_en}-en.vtt", captions(spec["quote"]["en"])
-        )
-        override_captions(story, captions_en, english)
     return story
 
 

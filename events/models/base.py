@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,6 +21,7 @@ from core.mixins import BasePage
 from ..choices import (
     AttendanceMode,
     EventStatus,
+    EventType,
 )
 from ..forms import EventPageForm
 from .venues import AccessibilityFeature, Venue
@@ -107,6 +110,19 @@ class EventFields(models.Model):
             self.attendance_mode != AttendanceMode.IN_PERSON
             or self.status == EventStatus.MOVED_ONLINE
         )
+
+    @property
+    def illustration(self) -> str:
+        """The site's illustration of this kind of event, shown when the page has no image
+        (site/static/img/illustrations/)."""
+        return "story" if self.event_type == EventType.POWER_STORIES else self.event_type
+
+    @cached_property
+    def is_past(self) -> bool:
+        """Every date of the event has ended. Its page then says so and offers no registration
+        and no "add to calendar" (templates of other apps rely on this too)."""
+        last_end = max((spec.end for spec in self.occurrence_specs(self.end)), default=self.end)
+        return last_end < timezone.now()
 
     def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
         """The dates to store for this event; a single date unless a subclass says otherwise."""

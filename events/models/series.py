@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from recurrence.fields import RecurrenceField
@@ -89,6 +90,11 @@ class EventSeriesPage(EventFields, BasePage):
                 OccurrenceSpec(new_start, new_end, start, change.status, change.reason, self.venue)
             )
         return specs
+
+    @cached_property
+    def is_past(self) -> bool:
+        """The rule has no date left (a rule without an end is never past)."""
+        return self.end < timezone.now() and not self.next_dates(1)
 
     @property
     def recurrences_text(self) -> str:

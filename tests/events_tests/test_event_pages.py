@@ -88,7 +88,7 @@ def test_festival_page_shows_other_editions_figures(client, index):
     )
     current = make_event(index, FestivalPage, title="Sivil Sesler 2030", edition_year=2030)
     html = client.get(current.url).content.decode()
-    assert "<td>217</td>" in html and ">2024</a>" in html
+    assert '<td data-label="Kuruluş">217</td>' in html and ">2024</a>" in html
 
 
 def test_festival_page_lists_the_newest_editions_and_links_the_rest(client, index):
