@@ -360,6 +360,35 @@ def promotions_for(text: str, locale: Locale | str) -> list[Hit]:
     return describe(hits, text)
 
 
+#: How many pages a search that found nothing shows from the other language.
+OTHER_LANGUAGE_RESULTS = 10
+
+
+def other_language_matches(text: str, locale: Locale | str) -> tuple[str, list[Hit]]:
+    """For a search that found nothing in its language: the first other language whose
+    pages match, and those pages, each shown in `locale`'s language where it is translated
+    ("cay saati" on the English site finds Tea Time through its Turkish title). ("", [])
+    when no language has a match."""
+    language = language_of(locale)
+    for code, _name in settings.LANGUAGES:
+        results = search_pages(text, searchable_pages(code), code) if code != language else None
+        pages = list(results[:OTHER_LANGUAGE_RESULTS]) if results is not None else []
+        if not pages:
+            continue
+        twins = searchable_pages(language).filter(
+            translation_key__in=[page.translation_key for page in pages]
+        )
+        by_key = {twin.translation_key: twin for twin in twins}
+        hits = [
+            Hit(by_key[page.translation_key])
+            if page.translation_key in by_key
+            else Hit(page, fallback=True)
+            for page in pages
+        ]
+        return code, describe(hits, text)
+    return "", []
+
+
 def enqueue_log(text: str, language: str) -> None:
     """Count a search in the background; a search never fails because the queue is down."""
     from .tasks import log_search

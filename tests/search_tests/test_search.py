@@ -356,3 +356,17 @@ def test_search_page_works_without_javascript(corpus, client):
 
 
 # Units: the spellings a query is looked up under and the indexed text of a page.
+
+
+def test_a_query_in_the_other_language_finds_the_page_in_this_one(corpus, client):
+    """Nothing in English says "atölyesi"; the Turkish twin does, so the English page is
+    offered, with the language that matched."""
+    html = client.get("/en/search/", {"q": "atolyesi"}).content.decode()
+    assert "These pages match “atolyesi” in Turkish:" in html
+    assert "Işık Association Workshop</a>" in html and "Işık Derneği Atölyesi" not in html
+    html = client.get("/tr/search/", {"q": "workshop"}).content.decode()
+    assert "“workshop” aramasına İngilizce metinleri uyan sayfalar:" in html
+    assert "Işık Derneği Atölyesi</a>" in html and "Işık Association Workshop" not in html
+    assert 'class="search-empty"' not in html
+    html = client.get("/en/search/", {"q": "zzqx"}).content.decode()
+    assert "These pages match" not in html and 'class="search-empty"' in html
