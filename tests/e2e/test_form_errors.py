@@ -30,7 +30,7 @@ def test_without_javascript_the_summary_comes_first(new_page):
     expect(page.locator("#error-summary")).to_be_focused()  # autofocus, no script
     # The summary's links come before the form's first field in the reading order.
     positions = page.evaluate(
-        "() => [document.querySelector('#error-summary'), document.querySelector('form.application-form')]"
-        ".map(el => el.getBoundingClientRect().top)"
+        "() => ['#error-summary', 'form.application-form']"
+        ".map(selector => document.querySelector(selector).getBoundingClientRect().top)"
     )
     assert positions[0] < positions[1]
