@@ -94,9 +94,8 @@ def canonical_url(context) -> str:
     request, page = context["request"], context.get("page")
     if page is None or is_private_view(request):
         return ""
-    own = view_urls(request, page).get(page.locale.language_code)
     suffix = routed_suffix(request, page) + query_suffix(request)
-    return request.build_absolute_uri(own or page.get_url(request) + suffix)
+    return request.build_absolute_uri(page.get_url(request) + suffix)
 
 
 @register.inclusion_tag("includes/sharing_meta.html", takes_context=True)
