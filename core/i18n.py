@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -128,7 +128,7 @@ def routed_suffix(request: HttpRequest, page: Page) -> str:
         return ""
     try:
         return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
-    except Exception:  # a route of another page of the request: nothing to add
+    except NoReverseMatch:  # a route of another page of the request: nothing to add
         return ""
 
 
