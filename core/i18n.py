@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -103,16 +104,50 @@ def active_locale_id(request: HttpRequest) -> int | None:
     return _memo(request, "locale", lambda: Locale.get_active().pk)
 
 
+# Private links carry their signed token in this query parameter (applications' status
+# pages, ROTA): such a view is announced to no one (no hreflang, no canonical).
+PRIVATE_QUERY_PARAMETERS = frozenset({"key"})
+
+
+def is_private_view(request: HttpRequest) -> bool:
+    return any(name in request.GET for name in PRIVATE_QUERY_PARAMETERS)
+
+
+def query_suffix(request: HttpRequest) -> str:
+    """The request's query string ("?type=festival&page=2"), the same in every language:
+    filters, searches and private keys use codes, slugs and tokens, not words."""
+    return f"?{urlencode(request.GET, doseq=True)}" if request.GET else ""
+
+
+def routed_suffix(request: HttpRequest, page: Page) -> str:
+    """The sub-page of a RoutablePageMixin page being shown ("calendar/2026/12/", "apply/"),
+    empty on the page itself. Routes belong to the page type, so every translation has the
+    same ones."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not hasattr(page, "reverse_subpage"):
+        return ""
+    try:
+        return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:  # a route of another page of the request: nothing to add
+        return ""
+
+
+def view_urls(request: HttpRequest, page: Page) -> dict[str, str]:
+    """Language code -> URL of the view being shown in that language: the page's live
+    translation, the same routed sub-page and the same query string."""
+    suffix = routed_suffix(request, page) + query_suffix(request)
+    return {code: url + suffix for code, url in live_translation_urls(page, request).items()}
+
+
 def language_links(request: HttpRequest, page: Page | None = None) -> list[LanguageLink]:
     current = get_language()
-    urls = live_translation_urls(page, request) if page is not None else {}
+    urls = view_urls(request, page) if page is not None else {}
     roots = site_roots(request)
     links = []
     for code, name in settings.LANGUAGES:
         if page is None:
-            links.append(
-                LanguageLink(code, name, translate_url(request.path, code), code == current)
-            )
+            url = translate_url(request.path, code) + query_suffix(request)
+            links.append(LanguageLink(code, name, url, code == current))
         elif code in urls:
             links.append(LanguageLink(code, name, urls[code], code == current))
         else:

@@ -140,6 +140,12 @@ class BasePage(TurkishSlugMixin, Page):
     # served (see `route`), so that showing them costs no query of its own.
     route_select_related: tuple[str, ...] = ()
 
+    # The site search's result types, in a visitor's words rather than the model's name:
+    # page types with the same key are one type ("events": every kind of event). The key
+    # goes in the URL, the label on the page.
+    search_type: str = "pages"
+    search_type_label = _("Pages")
+
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     # Page types extend these: `search_fields = [*BasePage.search_fields, index.SearchField(...)]`.
     # get_search_fields() then swaps the title fields for their folded versions.

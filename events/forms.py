@@ -192,6 +192,15 @@ class EventFilterForm(forms.Form):
         # A chosen day shows all its dates, past and upcoming: `when` has nothing to add.
         return self.day is None and self.cleaned_data.get("when") == self.WHEN_PAST
 
+    @property
+    def has_filters(self) -> bool:
+        """Whether a filter narrows the dates (what "Clear filters" takes away); the time
+        (`when`, `on`) is the view, not a filter."""
+        self.is_valid()
+        return any(
+            self.cleaned_data.get(name) for name in self.fields if name not in ("when", "on")
+        )
+
 
 class FestivalPageForm(EventPageForm):
     """A festival's call for stands: dates in order, stand types adding up to the stands."""

@@ -128,6 +128,14 @@ def summarise(recurrence: Recurrence | None, first_start: datetime.datetime) -> 
     return "; ".join(parts)
 
 
+def rhythm(recurrence: Recurrence | None, first_start: datetime.datetime) -> str:
+    """The series' rhythm for visitors ("Every Wednesday at 15:00"): its rules only; the
+    dates added or left out show in its list of dates, not in one line on a card."""
+    local_start = timezone.localtime(first_start)
+    rules = list(recurrence.rrules) if recurrence else []
+    return "; ".join(_describe_rule(rule, local_start) for rule in rules)
+
+
 @dataclass(frozen=True)
 class RulePreview:
     summary: str

@@ -9,6 +9,7 @@ from core.versions import OCCURRENCES, generation
 from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
 from .forms import EventFilterForm
 from .models import EventIndexPage, Occurrence
+from .series_cards import with_rhythms
 
 EVENTS_PER_PAGE = 12
 #: How long a listing's "N dates" may lag behind the clock (dates that ended meanwhile).
@@ -30,7 +31,7 @@ def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     elif form.wants_past:
         occurrences = occurrences.past()
     else:
-        occurrences = occurrences.upcoming()
+        occurrences = occurrences.upcoming().one_per_series()
     version = generation(OCCURRENCES)
     paginator = CachedCountPaginator(
         occurrences,
@@ -39,6 +40,7 @@ def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
         count_seconds=LISTING_COUNT_SECONDS,
     )
     page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = with_rhythms(page_obj.object_list)
     return index.render(
         request,
         context_overrides={

@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock, FiguresBlock
 from core.mixins import BasePage, ProgrammeMixin, programme_page_models
 from events.models import EventIndexPage, Occurrence
+from events.series_cards import with_rhythms
 
 
 class HomePage(BasePage):
@@ -81,8 +82,10 @@ class HomePage(BasePage):
         ]
         return sorted(pages, key=lambda page: page.path)
 
-    def upcoming_occurrences(self, limit: int = 4):
-        return Occurrence.objects.visible_in(self.locale_id).for_listing().upcoming()[:limit]
+    def upcoming_occurrences(self, limit: int = 4) -> list[Occurrence]:
+        """The next events, a recurring series once (its rhythm and next date)."""
+        occurrences = Occurrence.objects.visible_in(self.locale_id).for_listing().upcoming()
+        return with_rhythms(occurrences.one_per_series()[:limit])
 
     def events_index(self) -> EventIndexPage | None:
         return EventIndexPage.objects.live().filter(locale_id=self.locale_id).first()

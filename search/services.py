@@ -17,6 +17,7 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -92,7 +93,7 @@ class Hit:
 
     @property
     def type_label(self) -> str:
-        return capfirst(self.page._meta.verbose_name)
+        return search_type_of(type(self.page))[1]
 
     @property
     def summary(self) -> str:
@@ -235,32 +236,30 @@ class SearchOutcome:
         return self.count + len(self.promotions)
 
 
-def type_key(content_type: ContentType) -> str:
-    return f"{content_type.app_label}.{content_type.model}"
+def search_type_of(model: type | None) -> tuple[str, str]:
+    """A page type's result type, as a key for the URL and a label in a visitor's words
+    (core.mixins.BasePage.search_type); a page type of another library is a "page"."""
+    key = getattr(model, "search_type", "pages")
+    label = getattr(model, "search_type_label", None) or _("Pages")
+    return key, capfirst(str(label))
+
+
+def _types_by_key(content_type_ids) -> dict[str, list[int]]:
+    """Result type key -> the content types of the results it groups."""
+    groups: dict[str, list[int]] = {}
+    for content_type_id in content_type_ids:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        groups.setdefault(search_type_of(model)[0], []).append(content_type_id)
+    return groups
 
 
 def _type_choices(counts: dict[int, int]) -> list[TypeChoice]:
     choices = []
-    for content_type_id, count in counts.items():
-        content_type = ContentType.objects.get_for_id(content_type_id)
-        model = content_type.model_class()
-        if model is None:
-            continue
-        label = capfirst(model._meta.verbose_name)
-        choices.append(TypeChoice(type_key(content_type), label, count))
+    for key, content_type_ids in _types_by_key(counts).items():
+        label = search_type_of(ContentType.objects.get_for_id(content_type_ids[0]).model_class())
+        count = sum(counts[pk] for pk in content_type_ids)
+        choices.append(TypeChoice(key, label[1], count))
     return sorted(choices, key=lambda choice: (-choice.count, choice.label))
-
-
-def _content_type_for(value: str) -> ContentType | None:
-    app_label, _, model = (value or "").partition(".")
-    if not app_label or not model:
-        return None
-    try:
-        content_type = ContentType.objects.get_by_natural_key(app_label, model)
-    except ContentType.DoesNotExist:
-        return None
-    model_class = content_type.model_class()
-    return content_type if model_class and issubclass(model_class, Page) else None
 
 
 def run_search(text: str, locale: Locale | str, type_value: str = "") -> SearchOutcome:
@@ -298,20 +297,18 @@ def run_search(text: str, locale: Locale | str, type_value: str = "") -> SearchO
     outcome.total = sum(counts.values())
 
     # An unknown type, or one that has nothing for this query, shows every type.
-    content_type = _content_type_for(type_value)
-    if content_type is not None and content_type.pk not in counts:
-        content_type = None
-    if content_type is not None:
-        outcome.selected_type = type_key(content_type)
+    type_ids = _types_by_key(counts).get(type_value)
+    if type_ids:
+        outcome.selected_type = type_value
 
     parts = []
     for queryset, language, fallback, facets, key in searches:
-        if content_type is not None:
-            queryset = queryset.filter(content_type_id=content_type.pk)
-            count = facets.get(content_type.pk, 0)
+        if type_ids:
+            queryset = queryset.filter(content_type_id__in=type_ids)
+            count = sum(facets.get(pk, 0) for pk in type_ids)
         else:
             count = sum(facets.values())
-        ranked_key = ("ranked", *key, content_type.pk if content_type else None)
+        ranked_key = ("ranked", *key, tuple(type_ids or ()))
         parts.append((RankedPages(text, queryset, language, ranked_key), count, fallback))
     outcome.results = ChainedResults(parts, text)
     return outcome
@@ -361,6 +358,35 @@ def promotions_for(text: str, locale: Locale | str) -> list[Hit]:
             Hit(page.specific, fallback=fallback, promoted=True, description=promotion.description)
         )
     return describe(hits, text)
+
+
+#: How many pages a search that found nothing shows from the other language.
+OTHER_LANGUAGE_RESULTS = 10
+
+
+def other_language_matches(text: str, locale: Locale | str) -> tuple[str, list[Hit]]:
+    """For a search that found nothing in its language: the first other language whose
+    pages match, and those pages, each shown in `locale`'s language where it is translated
+    ("cay saati" on the English site finds Tea Time through its Turkish title). ("", [])
+    when no language has a match."""
+    language = language_of(locale)
+    for code, _name in settings.LANGUAGES:
+        results = search_pages(text, searchable_pages(code), code) if code != language else None
+        pages = list(results[:OTHER_LANGUAGE_RESULTS]) if results is not None else []
+        if not pages:
+            continue
+        twins = searchable_pages(language).filter(
+            translation_key__in=[page.translation_key for page in pages]
+        )
+        by_key = {twin.translation_key: twin for twin in twins}
+        hits = [
+            Hit(by_key[page.translation_key])
+            if page.translation_key in by_key
+            else Hit(page, fallback=True)
+            for page in pages
+        ]
+        return code, describe(hits, text)
+    return "", []
 
 
 def enqueue_log(text: str, language: str) -> None:

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.views.decorators.http import require_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
@@ -39,6 +39,11 @@ def search(request: HttpRequest) -> HttpResponse:
         "has_terms": bool(query_terms(outcome.query)),
     }
     if outcome.query and not outcome.count and not outcome.promotions:
+        found_in, context["other_language_hits"] = services.other_language_matches(
+            outcome.query, language
+        )
+        if found_in:
+            context["other_language_name"] = get_language_info(found_in)["name_translated"]
         context["did_you_mean"] = _useful_suggestion(outcome.query, language)
         context["popular_searches"] = services.popular_searches(language)
         context["sections"] = _sections(request)

@@ -128,6 +128,22 @@ def test_bad_input_gets_400_with_field_errors_and_keeps_input(client, festival, 
 
 
 @pytest.mark.parametrize(
+    ("language", "prefix"), [("tr", "<title>Hata: "), ("en", "<title>Error: ")]
+)
+def test_a_failed_submit_says_so_in_the_title_and_summary_takes_the_focus(
+    client, festival, language, prefix
+):
+    page = festival if language == "tr" else english(festival)
+    assert prefix not in client.get(apply_url(page)).content.decode()
+    html = client.post(apply_url(page), form_data(organisation="")).content.decode()
+    assert prefix in html
+    summary = html.index('id="error-summary"')
+    assert "autofocus" in html[summary : html.index(">", summary)]
+    assert summary < html.index('<form class="application-form"')
+    assert "applications/error-summary.js" in html
+
+
+@pytest.mark.parametrize(
     "changes",
     [
         {"phone": "12"},

@@ -205,6 +205,16 @@ def test_every_filter_and_bad_values(client, index, themes, power_stories):
     assert '<option value="06"' not in html  # only provinces that have stories
 
 
+def test_an_empty_filtered_archive_offers_the_whole_archive(client, index, themes):
+    make_story(index, 1, themes=[themes["goc"]], province="34")
+    make_story(index, 2, themes=[themes["cevre"]], province="33")
+    html = client.get("/en/stories/?theme=cevre&province=34").content.decode()
+    start = html.index('<div class="empty"')
+    state = html[start : html.index("</div>", start)]
+    assert "No stories match these filters." in state
+    assert '<a href="/en/stories/">Clear filters: every story in the archive</a>' in state
+
+
 def test_filter_choices_follow_the_stories_published(client, index, themes):
     make_story(index, 1, themes=[themes["goc"]], province="34")
     html = client.get("/tr/hikayeler/").content.decode()

@@ -4,9 +4,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from wagtail.models import Page
 
-from core.i18n import language_links, live_translation_urls, localized_root
+from core.i18n import (
+    is_private_view,
+    language_links,
+    localized_root,
+    query_suffix,
+    routed_suffix,
+    view_urls,
+)
 from core.navigation import breadcrumb_trail, menu_items
 from core.sections import render_page_sections
 from core.sharing import page_description, sharing_meta_context
@@ -65,12 +71,11 @@ def language_switcher(context) -> dict:
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context) -> dict:
     page = context.get("page")
-    if page is None:
-        return {"alternates": {}}
     request = context["request"]
+    if page is None or is_private_view(request):
+        return {"alternates": {}}
     alternates = {
-        code: request.build_absolute_uri(url)
-        for code, url in live_translation_urls(page, request).items()
+        code: request.build_absolute_uri(url) for code, url in view_urls(request, page).items()
     }
     default = alternates.get(settings.LANGUAGE_CODE) or next(iter(alternates.values()), None)
     return {"alternates": alternates, "x_default": default}
@@ -83,10 +88,14 @@ def localized_root_url(context) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def absolute_page_url(context, page: Page) -> str:
-    """The page's full URL on the host the visitor used (the Site record may say otherwise)."""
-    request = context["request"]
-    return request.build_absolute_uri(page.get_url(request))
+def canonical_url(context) -> str:
+    """The view's own full URL (routed sub-page and query string included), the one its
+    hreflang alternates point back to; empty on a private view (its key stays unannounced)."""
+    request, page = context["request"], context.get("page")
+    if page is None or is_private_view(request):
+        return ""
+    suffix = routed_suffix(request, page) + query_suffix(request)
+    return request.build_absolute_uri(page.get_url(request) + suffix)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,7 @@ from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
 from .rota import load_rota
+from .search import load_search_promotions
 from .stories import load_stories
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "load_knowledge",
     "load_open_call",
     "load_rota",
+    "load_search_promotions",
     "load_stories",
 ]
 
@@ -33,4 +35,5 @@ def load_all() -> HomePage:
     load_knowledge(home)  # before stories: a testimonial is about the Information Center
     load_stories(home)
     load_open_call(home)
+    load_search_promotions()  # last: it promotes pages of every kind
     return home

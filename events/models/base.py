@@ -42,6 +42,8 @@ class OccurrenceSpec:
 class EventFields(models.Model):
     """The fields every kind of event shares, with their panels."""
 
+    search_type, search_type_label = "events", _("Events")
+
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences for listings.")
     )
@@ -198,6 +200,8 @@ EVENT_PAGE_TYPES = [
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
+    search_type, search_type_label = "events", _("Events")
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -86,6 +86,14 @@ class OccurrenceQuerySet(models.QuerySet):
 
     def with_provision(self, code: str) -> "OccurrenceQuerySet":
         return self.filter(accessibility_codes__contains=f",{code},")
+
+    def one_per_series(self) -> "OccurrenceQuerySet":
+        """A recurring series once, by its first date that takes place among these (after
+        the other filters); other events keep every date. For the listing and the home
+        page: a weekly series would fill them; its page and the calendar show every date."""
+        held = ~Q(status=EventStatus.CANCELLED)
+        earlier = self.filter(held, page_id=OuterRef("page_id"), start__lt=OuterRef("start"))
+        return self.filter(Q(is_recurring=False) | (held & ~Exists(earlier)))
 
     def for_listing(self) -> "OccurrenceQuerySet":
         return self.select_related("page", "locale", "venue")

@@ -83,6 +83,8 @@ class KnowledgeIndexPage(ProgrammeMixin, RoutablePageMixin, BasePage):
     private page (`question/?key=...`), served by the shared call flow
     (knowledge.questions)."""
 
+    search_type, search_type_label = "questions", _("Questions and answers")
+
     intro = models.TextField(_("introduction"), blank=True)
     ask_intro = RichTextField(
         _("about asking a question"),
@@ -156,6 +158,8 @@ class KnowledgeTopicPage(BasePage):
     """A topic of the knowledge base (legislation, resource development, ...): its
     entries are its children."""
 
+    search_type, search_type_label = "questions", _("Questions and answers")
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -181,6 +185,8 @@ class KnowledgeTopicPage(BasePage):
 class KnowledgeEntryPage(RoutablePageMixin, BasePage):
     """One question and its answer, with related entries, documents and the day the answer
     was last checked against the law and practice."""
+
+    search_type, search_type_label = "questions", _("Questions and answers")
 
     question = models.TextField(
         _("the question in full"),

@@ -19,6 +19,8 @@ from .themes import Theme
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
+    search_type, search_type_label = "stories", _("Stories")
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -154,6 +154,8 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
 class StoryPage(BasePage):
+    search_type, search_type_label = "stories", _("Stories")
+
     narrator = models.ForeignKey(
         Narrator,
         verbose_name=_("narrator"),

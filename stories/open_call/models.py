@@ -59,6 +59,8 @@ class OpenCallPage(RoutablePageMixin, BasePage):
         the applicant's private page at `application/?key=...` (the shared flow,
     applications.views, through stories.open_call.views)."""
 
+    search_type, search_type_label = "calls", _("Open calls")
+
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("about the call"), blank=True)
     applications_open = models.DateTimeField(_("applications open"))

@@ -9,10 +9,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from demo.builders import make_standard_page, translate
+from demo.builders import make_events_index, make_standard_page, translate
+from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from search import services
 
@@ -108,7 +110,7 @@ def test_search_page_in_both_languages_keeps_the_query(corpus, client):
     assert '<html lang="tr">' in html
     assert 'value="IŞIK"' in html
     assert "Işık Derneği Atölyesi</a>" in html
-    assert "Standart sayfa" in html  # the result's type, in Turkish
+    assert '<p class="search-result__type">Sayfalar' in html  # the result's type, in Turkish
     response = client.get("/en/search/", {"q": "workshop"})
     html = response.content.decode()
     assert '<html lang="en">' in html
@@ -132,35 +134,37 @@ def test_results_show_date_and_place_from_the_page(corpus, client, monkeypatch):
 
 
 def test_filter_by_type_comes_from_the_results(corpus, client):
-    outcome = services.run_search("istanbul", Locale.objects.get(language_code="tr"))
+    with translation.override("tr"):
+        outcome = services.run_search("istanbul", Locale.objects.get(language_code="tr"))
     # The home page does not match; the types offered are those of the results.
-    assert [(t.value, t.count) for t in outcome.types] == [("home.standardpage", 2)]
-    home_type = services.run_search("ana sayfa", Locale.objects.get(language_code="tr"))
-    assert [t.value for t in home_type.types] == ["home.homepage"]
-
-    filtered = services.run_search(
-        "sayfa notlar", Locale.objects.get(language_code="tr"), "home.homepage"
-    )
+    assert [(t.value, t.label, t.count) for t in outcome.types] == [("pages", "Sayfalar", 2)]
+    filtered = services.run_search("istanbul", Locale.objects.get(language_code="tr"), "events")
     assert filtered.selected_type == ""  # a type with no results for this query is ignored
-    response = client.get("/tr/search/", {"q": "istanbul", "type": "home.standardpage"})
+    response = client.get("/tr/search/", {"q": "istanbul", "type": "pages"})
     assert response.status_code == 200
-    assert response.context["outcome"].selected_type == "home.standardpage"
+    assert response.context["outcome"].selected_type == "pages"
     assert len(response.context["results"].object_list) == 2
 
 
-def test_filter_by_type_narrows_the_results(corpus, client):
+def test_result_types_use_a_visitor_words_and_group_page_types(corpus, client):
     home = HomePage.objects.get(locale__language_code="tr")
+    make_events_index(home, title="Ana sayfa etkinlikleri", slug="ana-sayfa-etkinlikleri")
     make_standard_page(home, title="Ana sayfa notları", slug="ana-sayfa-notlari")
     locale = Locale.objects.get(language_code="tr")
-    both = services.run_search("ana sayfa", locale)
-    assert {t.value for t in both.types} == {"home.homepage", "home.standardpage"}
-    assert both.count == 2
-    only_home = services.run_search("ana sayfa", locale, "home.homepage")
-    assert only_home.selected_type == "home.homepage"
-    assert [hit.page.specific_class for hit in only_home.results[0:10]] == [HomePage]
-    assert only_home.total == 2
+    with translation.override("tr"):
+        both = services.run_search("ana sayfa", locale)
+    # The home page and the standard page are both "pages"; the events index is "events".
+    assert {(t.value, t.label, t.count) for t in both.types} == {
+        ("pages", "Sayfalar", 2),
+        ("events", "Etkinlikler", 1),
+    }
+    only_events = services.run_search("ana sayfa", locale, "events")
+    assert only_events.selected_type == "events" and only_events.total == 3
+    assert [hit.page.specific_class for hit in only_events.results[0:10]] == [EventIndexPage]
     html = client.get("/tr/search/", {"q": "ana sayfa"}).content.decode()
-    assert "?q=ana+sayfa&amp;type=home.homepage" in html
+    assert "?q=ana+sayfa&amp;type=events" in html and ">Etkinlikler (1)</a>" in html
+    for model_name in ("Standart sayfa", "Events index", "Etkinlik dizini", "Ana sayfa (2)"):
+        assert model_name not in html
 
 
 @pytest.mark.parametrize(
@@ -319,7 +323,7 @@ def test_queries_are_logged_for_the_popular_searches_report(corpus, client, admi
     client.get("/tr/search/", {"q": "İSTANBUL"})
     client.get("/tr/search/", {"q": "istanbul"})
     client.get("/tr/search/", {"q": "istanbul", "page": "2"})  # the same search, next page
-    client.get("/tr/search/", {"q": "istanbul", "type": "home.standardpage"})
+    client.get("/tr/search/", {"q": "istanbul", "type": "pages"})
     client.get("/en/search/", {"q": "IŞIK"})
     client.get("/tr/search/", {"q": "IŞIK"})
     assert Query.get("istanbul").hits == 2
@@ -352,3 +356,17 @@ def test_search_page_works_without_javascript(corpus, client):
 
 
 # Units: the spellings a query is looked up under and the indexed text of a page.
+
+
+def test_a_query_in_the_other_language_finds_the_page_in_this_one(corpus, client):
+    """Nothing in English says "atölyesi"; the Turkish twin does, so the English page is
+    offered, with the language that matched."""
+    html = client.get("/en/search/", {"q": "atolyesi"}).content.decode()
+    assert "These pages match “atolyesi” in Turkish:" in html
+    assert "Işık Association Workshop</a>" in html and "Işık Derneği Atölyesi" not in html
+    html = client.get("/tr/search/", {"q": "workshop"}).content.decode()
+    assert "“workshop” aramasına İngilizce metinleri uyan sayfalar:" in html
+    assert "Işık Derneği Atölyesi</a>" in html and "Işık Association Workshop" not in html
+    assert 'class="search-empty"' not in html
+    html = client.get("/en/search/", {"q": "zzqx"}).content.decode()
+    assert "These pages match" not in html and 'class="search-empty"' in html
