@@ -168,6 +168,10 @@ class Registration(BaseApplication):
     def anonymised_values(self) -> dict[str, Any]:
         return {**super().anonymised_values(), "answers": []}
 
+    def localized_call_page(self) -> Page:
+        # The event's own type: its routes and dates.
+        return super().localized_call_page().specific
+
     def status_url(self) -> str:
         page = self.localized_call_page()
         return f"{page.full_url}{page.reverse_subpage('registration')}?key={self.link_token}"
