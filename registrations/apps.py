@@ -16,7 +16,9 @@ class RegistrationsConfig(AppConfig):
         from core.versions import APPLICATIONS, public_models
 
         from . import kind  # noqa: F401 - registers the registration kind of call
-        from .models import Registration
+        from .models import Registration, RegistrationSetup
 
-        # A registration changes the places left that the event page shows.
+        # A registration changes the places left that the event page shows; the settings
+        # change its "Register" section.
         public_models.register(Registration, generation=APPLICATIONS)
+        public_models.register(RegistrationSetup)

@@ -10,10 +10,10 @@ to the first on that date's waiting list."""
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from applications.models import BaseApplication, dedupe_key
 from applications.statuses import WITHDRAWN, ApplicationStatus
 from core.provinces import sorted_province_choices
+from events.models import RegistrationRoutes
 
 from .blocks import RegistrationQuestionsBlock
 
@@ -76,17 +77,6 @@ class RegistrationSetup(TranslatableMixin, models.Model):
         help_text=_("Optional questions added to the form, e.g. dietary needs."),
     )
 
-    panels = [
-        FieldPanel("event"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("is_open"), FieldPanel("capacity")]),
-                FieldPanel("join_url"),
-            ],
-            heading=_("Places"),
-        ),
-        FieldPanel("questions"),
-    ]
     override_translatable_fields = [
         SynchronizedField("is_open", overridable=False),
         SynchronizedField("capacity", overridable=False),
@@ -99,6 +89,13 @@ class RegistrationSetup(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return str(self.event)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.event_id and not isinstance(self.event.specific, RegistrationRoutes):
+            raise ValidationError(
+                {"event": _("Choose a meeting or a recurring gathering: they take registration.")}
+            )
 
 
 class Registration(BaseApplication):
@@ -210,6 +207,10 @@ class Registration(BaseApplication):
         return None
 
     def apply_status(self, status: str, now: datetime.datetime):
+        if status == REGISTERED:
+            from .services import refuse_when_full
+
+            refuse_when_full(self.event_id, self.date)
         freed = self.status == REGISTERED and status != REGISTERED
         if status == WAITLISTED:
             self.waitlisted_at = now

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from applications import services as shared
 from applications.models import LogAction
-from applications.services.errors import CallNotOpen
+from applications.services.errors import CallNotOpen, NoPlaceAvailable
 from core.i18n import original_translation_pk
 from events.choices import EventStatus
 from events.ical import EventEntry, occurrence_calendar
@@ -74,20 +74,26 @@ def original_event(page: Page) -> Page:
 
 
 def setup_for(page: Page) -> RegistrationSetup | None:
-    """The event's registration settings in the page's language (the original's otherwise);
-    None when the event takes no registration."""
-    pks = {page.pk, original_translation_pk(page)}
-    setups = list(RegistrationSetup.objects.filter(event_id__in=pks))
+    """The event's registration settings in the page's language (the first made
+    otherwise); None when the event takes no registration."""
+    setups = list(
+        RegistrationSetup.objects.filter(event__translation_key=page.translation_key).order_by("pk")
+    )
     own = [s for s in setups if s.locale_id == page.locale_id]
     return (own or setups or [None])[0]
 
 
 def lock_event(event_id: int) -> RegistrationSetup | None:
     """Every registration and cancellation for an event waits its turn on the row of its
-    settings (inside the caller's transaction)."""
+    first settings (whichever translation of the event they name), inside the caller's
+    transaction; the places are read from it."""
     return (
-        RegistrationSetup.objects.select_for_update()
-        .filter(event_id=event_id)
+        RegistrationSetup.objects.select_for_update(of=("self",))
+        .filter(
+            event__translation_key=Subquery(
+                Page.objects.filter(pk=event_id).values("translation_key")[:1]
+            )
+        )
         .order_by("pk")
         .first()
     )
@@ -199,6 +205,13 @@ def register(
 def cancel(registration: Registration, user=None) -> Registration:
     """The registrant (or the team) cancels: the place goes to the waiting list."""
     return shared.withdraw(registration, user)
+
+
+def refuse_when_full(event_id: int, day: datetime.date) -> None:
+    """Giving a place by hand (the team) never goes beyond the date's places."""
+    setup = lock_event(event_id)
+    if setup is not None and taken(event_id, day) >= setup.capacity:
+        raise NoPlaceAvailable(_("Every place of this date is taken."))
 
 
 def promote_waiting(event_id: int, day: datetime.date, user=None) -> Registration | None:

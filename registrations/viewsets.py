@@ -13,12 +13,15 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from applications.viewsets import ApplicationViewSet, title_column
+from events.models import EventSeriesPage, MeetingPage
 
 from . import services
 from .kind import registration_kind
@@ -121,11 +124,25 @@ class RegistrationViewSet(ApplicationViewSet):
 
 
 class RegistrationSetupViewSet(SnippetViewSet):
+    """Registration for an event: open or not, places per date, the private join link and
+    the form's additional questions."""
+
     model = RegistrationSetup
     icon = "cog"
     menu_label = _("Registration settings")
     url_prefix = "registrations/settings"
     list_display = ["event", "is_open", "capacity"]
+    panels = [
+        FieldPanel("event", widget=AdminPageChooser(target_models=[MeetingPage, EventSeriesPage])),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("is_open"), FieldPanel("capacity")]),
+                FieldPanel("join_url"),
+            ],
+            heading=_("Places"),
+        ),
+        FieldPanel("questions"),
+    ]
 
 
 class RegistrationsPanel(Component):
