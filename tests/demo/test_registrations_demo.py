@@ -21,7 +21,7 @@ def test_registrations_in_every_state():
 def test_the_full_meeting_offers_the_waiting_list_in_both_languages(client):
     van = Page.objects.get(slug="guclu-sivil-toplum-bulusmasi-van").specific
     page = client.get(van.url).content.decode()
-    assert "Bekleme listesine katıl" in page
+    assert "Bekleme listesine katılın" in page
     english = van.get_translation(Locale.objects.get(language_code="en")).specific
     form = client.get(english.url + english.reverse_subpage("register")).content.decode()
     assert "Join the waiting list" in form and "Dietary needs" in form
