@@ -162,15 +162,8 @@ def test_retention_anonymises_past_dates(meeting):
 
 
 def form_data(n: int = 1, **overrides) -> dict:
-    data = {
-        "contact_name": f"Örnek Kişi {n}",
-        "organisation": "Örnek Derneği",
-        "email": f"kisi{n}@ornek.org.tr",
-        "phone": "",
-        "province": "06",
-        "accessibility_needs": "",
-        "consent": "on",
-    }
+    data = {**person(n), "consent": "on"}
+    del data["answers"]
     return {**data, **overrides}
 
 
