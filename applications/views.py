@@ -96,19 +96,22 @@ def see_other(url: str) -> HttpResponse:
     return private(response)
 
 
-def withdrawal(request: HttpRequest, application) -> tuple[HttpResponse | None, str, int]:
+def withdrawal(
+    request: HttpRequest, application, unticked: str = "", done: str = ""
+) -> tuple[HttpResponse | None, str, int]:
     """What an applicant's private page does with a request: a POST withdraws the
     application once the box is ticked (then a 303 back to the page); anything but GET,
     HEAD or POST is refused. Returns a response to send at once (or None), and the error
-    and status to show the page with."""
+    and status to show the page with. A kind may word the refusal of an unticked box and
+    the confirmation (`unticked`, `done`)."""
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
-            return None, _("Tick the box to confirm that you want to withdraw."), 400
+            return None, unticked or _("Tick the box to confirm that you want to withdraw."), 400
         try:
             services.withdraw(application)
         except services.ApplicationError as refused:
             return None, str(refused.message), 409
-        messages.success(request, _("Your application is withdrawn."))
+        messages.success(request, done or _("Your application is withdrawn."))
         return see_other(request.get_full_path()), "", 303
     if request.method not in ("GET", "HEAD"):
         return private(HttpResponse(status=405)), "", 405

@@ -146,6 +146,17 @@ def event_components(entry: EventEntry) -> list[Event]:
     return [_vevent(entry, dates[0], uid_for(page))]
 
 
+def occurrence_calendar(entry: EventEntry, date: DateLike) -> Calendar:
+    """A calendar of one date of an event (a registrant's attachment): the same VEVENT and
+    UID as that date has in the event's own file and the feeds."""
+    calendar = new_calendar(entry.page.title, entry.language, _zone_start([entry]))
+    # A date of a series or a performance is an event of its own, with its own UID.
+    one_of_many = entry.page.event_type in (EventType.SERIES, EventType.POWER_STORIES)
+    uid = uid_for(entry.page, date.original_start if one_of_many else None)
+    calendar.add_component(_vevent(entry, date, uid))
+    return calendar
+
+
 def _page_date(page: EventFields) -> DateLike:
     return page.occurrence_specs(page.start)[0]
 

@@ -277,6 +277,11 @@ class BaseApplication(models.Model):
         """What the e-mail templates need besides the application and its link."""
         return {}
 
+    def email_attachments(self, email) -> list[tuple[str, str, str]]:
+        """Files sent with a logged e-mail (`ApplicationEmail`), made when it is delivered:
+        (filename, content, MIME type). None by default."""
+        return []
+
     def duplicate_message(self) -> str:
         return str(
             _(

@@ -80,6 +80,12 @@ def enqueue_delivery(email_id: int, run_after: datetime.datetime | None = None) 
         logger.exception("Could not enqueue application e-mail %s", email_id)
 
 
+def attachments_of(email: ApplicationEmail) -> list[tuple[str, str, str]]:
+    """The files its application's kind sends with the e-mail (e.g. a date's .ics)."""
+    application = email.application
+    return application.email_attachments(email) if application is not None else []
+
+
 def deliver_email(email_id: int) -> str:
     """Send one logged e-mail; on failure count the attempt and schedule a retry."""
     with transaction.atomic():
@@ -98,6 +104,7 @@ def deliver_email(email_id: int) -> str:
                 settings.DEFAULT_FROM_EMAIL,
                 [email.to_address],
                 headers={"Auto-Submitted": "auto-generated"},
+                attachments=attachments_of(email),
             ).send()
         except Exception as error:  # noqa: BLE001 - any mail failure is retried
             email.last_error = type(error).__name__

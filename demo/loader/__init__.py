@@ -9,6 +9,7 @@ from .events import load_events
 from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
+from .registrations import load_registrations
 from .rota import load_rota
 from .search import load_search_promotions
 from .stories import load_stories
@@ -20,6 +21,7 @@ __all__ = [
     "load_home",
     "load_knowledge",
     "load_open_call",
+    "load_registrations",
     "load_rota",
     "load_search_promotions",
     "load_stories",
@@ -32,6 +34,7 @@ def load_all() -> HomePage:
     load_rota(home)
     load_events(home)
     load_applications()
+    load_registrations()
     load_knowledge(home)  # before stories: a testimonial is about the Information Center
     load_stories(home)
     load_open_call(home)

@@ -2,10 +2,12 @@
 
 from .base import (
     EVENT_PAGE_TYPES,
+    EVENT_REGISTRATION_HOOK,
     EVENT_SEARCH_FIELDS,
     EventFields,
     EventIndexPage,
     OccurrenceSpec,
+    RegistrationRoutes,
     event_panels,
 )
 from .festival import (
@@ -38,6 +40,7 @@ EVENT_PAGE_MODELS: list[type[EventFields]] = [
 __all__ = [
     "EVENT_PAGE_MODELS",
     "EVENT_PAGE_TYPES",
+    "EVENT_REGISTRATION_HOOK",
     "EVENT_SEARCH_FIELDS",
     "FESTIVAL_APPLICATION_STATUS_HOOK",
     "FESTIVAL_APPLY_HOOK",
@@ -57,6 +60,7 @@ __all__ = [
     "Performance",
     "PowerStoriesEventPage",
     "ProgrammeDay",
+    "RegistrationRoutes",
     "Venue",
     "event_panels",
     "longest_duration",

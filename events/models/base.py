@@ -5,10 +5,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -176,6 +178,31 @@ def event_panels(date_panels: list | None = None) -> list:
         MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
         FieldPanel("body"),
     ]
+
+
+# The registrations app serves an event's `register/`, `register/<date>/` and
+# `registration/` routes through this Wagtail hook, so that events never imports it:
+# `fn(request, page, route, **kwargs) -> HttpResponse`, route being the name of the route.
+EVENT_REGISTRATION_HOOK = "event_registration_view"
+
+
+class RegistrationRoutes(RoutablePageMixin):
+    """The routes of registration for an event's dates (a 404 without the hook)."""
+
+    def _registration_view(self, request: HttpRequest, route: str, **kwargs) -> HttpResponse:
+        for view in hooks.get_hooks(EVENT_REGISTRATION_HOOK):
+            return view(request, self, route, **kwargs)
+        raise Http404
+
+    @path("register/", name="register")
+    @path("register/<str:date>/", name="register_date")
+    def register(self, request: HttpRequest, date: str = "") -> HttpResponse:
+        return self._registration_view(request, "register", date=date)
+
+    @path("registration/", name="registration")
+    def registration(self, request: HttpRequest) -> HttpResponse:
+        # The private key travels in the query string, which the logs never record.
+        return self._registration_view(request, "registration")
 
 
 EVENT_SEARCH_FIELDS = [

@@ -11,10 +11,10 @@ from core.mixins import BasePage
 from ..choices import (
     EventType,
 )
-from .base import EVENT_SEARCH_FIELDS, EventFields, event_panels
+from .base import EVENT_SEARCH_FIELDS, EventFields, RegistrationRoutes, event_panels
 
 
-class MeetingPage(EventFields, BasePage):
+class MeetingPage(RegistrationRoutes, EventFields, BasePage):
     campaign = models.CharField(
         _("campaign"),
         max_length=200,

@@ -23,14 +23,20 @@ from ..choices import (
 from ..forms import SeriesPageForm
 from ..panels import DateChangesPanel, NextDatesPanel
 from ..widgets import WagtailRecurrenceWidget
-from .base import EVENT_SEARCH_FIELDS, EventFields, OccurrenceSpec, event_panels
+from .base import (
+    EVENT_SEARCH_FIELDS,
+    EventFields,
+    OccurrenceSpec,
+    RegistrationRoutes,
+    event_panels,
+)
 
 # Recurring series are materialised this far ahead; `manage.py extend_occurrences`
 # (daily) keeps the window rolling.
 SERIES_HORIZON = datetime.timedelta(days=730)
 
 
-class EventSeriesPage(EventFields, BasePage):
+class EventSeriesPage(RegistrationRoutes, EventFields, BasePage):
     """A recurring gathering (Tea Time, Power of Change): one page, many dates."""
 
     series_kind = models.CharField(
