@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from applications.calls import CallState, CallStatus, PageCall, register_call
+from applications.calls import CallState, SwitchedCall, register_call
 from applications.models import BaseApplication, LegalForm, dedupe_key
 from applications.statuses import REQUEST_OPEN_STATUSES, REQUEST_TRANSITIONS, RequestStatus
 from core.mixins import BasePage
@@ -120,22 +120,16 @@ class CoachingRequestPage(RoutablePageMixin, BasePage):
 
 
 @register_call
-class RequestCall(PageCall):
+class RequestCall(SwitchedCall):
     """A request has no dates: the form is open while the page accepts requests."""
 
     page_model = CoachingRequestPage
+    open_field = "accepts_requests"
     state_labels = {
         CallState.OPEN: _("The team takes requests"),
         CallState.CLOSED: _("The team is not taking new requests at the moment"),
     }
     closed_message = _("The team is not taking new requests at the moment.")
-
-    def status(self, now: datetime.datetime | None = None) -> CallStatus:
-        state = CallState.OPEN if self.original().accepts_requests else CallState.CLOSED
-        return CallStatus(state, None, None, None, 0, self.state_labels)
-
-    def refusal(self, status: CallStatus, now: datetime.datetime) -> str:
-        return str(self.closed_message)
 
 
 class BaseRequest(BaseApplication):
