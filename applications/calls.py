@@ -132,6 +132,21 @@ class PageCall:
         return str(self.closed_message)
 
 
+class SwitchedCall(PageCall):
+    """A call without dates or places, open while a tick box of its page (`open_field`) is
+    ticked: a question to the team, a request for coaching."""
+
+    open_field: ClassVar[str]
+
+    def status(self, now: datetime.datetime | None = None) -> CallStatus:
+        opened = getattr(self.original(), self.open_field)
+        state = CallState.OPEN if opened else CallState.CLOSED
+        return CallStatus(state, None, None, None, 0, self.state_labels)
+
+    def refusal(self, status: CallStatus, now: datetime.datetime) -> str:
+        return str(self.closed_message)
+
+
 _CALLS: dict[type[Page], type[PageCall]] = {}
 
 

@@ -14,6 +14,10 @@ Both end in `withdrawn`, which the applicant can reach from any open status.
 - `AnswerStatus`, a question to the team: received → answered / closed (the Information
   Center's "Ask a question", knowledge.questions). No withdrawal: there is nothing to give
   back, and retention erases the asker's data.
+- `RequestStatus`, a service the team designs with the requester: received → in design →
+  scheduled → completed, or declined (with a reason) from any open step (Organisational
+  Coaching and Tailor-Made trainings, coaching). No withdrawal either: the requester
+  writes to the team, who decline.
 """
 
 from django.db import models
@@ -79,6 +83,28 @@ ANSWER_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 ANSWER_OPEN_STATUSES = (AS.RECEIVED,)
 
+
+class RequestStatus(models.TextChoices):
+    """A request for a service the team designs and delivers (coaching, a training)."""
+
+    RECEIVED = "received", _("Received")
+    IN_DESIGN = "in_design", _("In design")
+    SCHEDULED = "scheduled", _("Scheduled")
+    COMPLETED = "completed", _("Completed")
+    DECLINED = "declined", _("Declined")
+
+
+RS = RequestStatus
+REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
+    RS.RECEIVED: frozenset({RS.IN_DESIGN, RS.DECLINED}),
+    RS.IN_DESIGN: frozenset({RS.SCHEDULED, RS.DECLINED}),
+    # A date that falls through sends the request back to design.
+    RS.SCHEDULED: frozenset({RS.COMPLETED, RS.IN_DESIGN, RS.DECLINED}),
+    RS.COMPLETED: frozenset(),
+    RS.DECLINED: frozenset(),
+}
+REQUEST_OPEN_STATUSES = (RS.RECEIVED, RS.IN_DESIGN, RS.SCHEDULED)
+
 # Every status any kind of application can have (history and e-mail log rows).
 ALL_STATUS_CHOICES = list(
     {
@@ -87,6 +113,7 @@ ALL_STATUS_CHOICES = list(
             *ApplicationStatus.choices,
             *SelectionStatus.choices,
             *AnswerStatus.choices,
+            *RequestStatus.choices,
         ]
     }.items()
 )

@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 from redis.exceptions import RedisError
@@ -121,6 +121,9 @@ def withdrawal(
 class CallFlow:
     """The submit / status / withdraw flow of one kind of call."""
 
+    # What the landing says after a submission (a kind may thank for "a request").
+    thanks = gettext_lazy("Thank you: we received your application.")
+
     def __init__(self, kind: ApplicationKind) -> None:
         self.kind = kind
 
@@ -193,7 +196,7 @@ class CallFlow:
         return self.render_landing_page(request, page, application)
 
     def render_landing_page(self, request: HttpRequest, page, application) -> HttpResponse:
-        messages.success(request, _("Thank you: we received your application."))
+        messages.success(request, str(self.thanks))
         status_page = f"{page.url}{page.reverse_subpage('application')}"
         return see_other(f"{status_page}?key={application.link_token}")
 

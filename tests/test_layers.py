@@ -22,6 +22,7 @@ BELOW = {
     "stories": {"core", "events", "search", "pagecache", "home", "applications"},
     "rota": {"core", "events", "search", "pagecache", "home", "applications"},
     "knowledge": {"core", "events", "search", "pagecache", "home", "applications"},
+    "coaching": {"core", "events", "search", "pagecache", "home", "applications"},
 }
 BELOW["demo"] = BELOW["bench"] = set(BELOW)
 OUR_APPS = set(BELOW)

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from coaching.models import CoachingRequestPage
 from core.turkish import ascii_fold, turkish_lower, turkish_slugify
 from demo.builders import make_home, make_standard_page, translate
 from home.models import HomePage, StandardPage
@@ -19,7 +20,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, RotaPage, KnowledgeIndexPage})
+        self.assertAllowedSubpageTypes(
+            StandardPage, {StandardPage, RotaPage, KnowledgeIndexPage, CoachingRequestPage}
+        )
 
 
 class PageRenderingTests(WagtailPageTestCase):

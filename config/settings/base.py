@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "rota",  # the ROTA self-assessment tool (its page, assessments, aggregate report)
     "knowledge",  # the Information Center: knowledge base and "Ask a question"
     "registrations",  # registration for the dates of meetings and recurring gatherings
+    "coaching",  # requests for Organisational Coaching and Tailor-Made trainings
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
     "demo",  # the demo loader and its content files (imports every app; no app imports it)

@@ -5,6 +5,7 @@ and snippets and adds no sample application twice."""
 from home.models import HomePage
 
 from .applications import load_applications
+from .coaching import load_coaching
 from .events import load_events
 from .home import load_home
 from .knowledge import load_knowledge
@@ -17,6 +18,7 @@ from .stories import load_stories
 __all__ = [
     "load_all",
     "load_applications",
+    "load_coaching",
     "load_events",
     "load_home",
     "load_knowledge",
@@ -38,5 +40,6 @@ def load_all() -> HomePage:
     load_knowledge(home)  # before stories: a testimonial is about the Information Center
     load_stories(home)
     load_open_call(home)
+    load_coaching(home)
     load_search_promotions()  # last: it promotes pages of every kind
     return home

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from applications.calls import CallState, CallStatus, PageCall, register_call
+from applications.calls import CallState, SwitchedCall, register_call
 from applications.models import BaseApplication, dedupe_key
 from applications.statuses import ANSWER_OPEN_STATUSES, ANSWER_TRANSITIONS, AnswerStatus
 from core.provinces import sorted_province_choices
@@ -22,23 +22,16 @@ AS = AnswerStatus
 
 
 @register_call
-class QuestionCall(PageCall):
+class QuestionCall(SwitchedCall):
     """Asking has no dates: the form is open while the index accepts questions."""
 
     page_model = KnowledgeIndexPage
+    open_field = "accepts_questions"
     state_labels = {
         CallState.OPEN: _("The team answers questions"),
         CallState.CLOSED: _("The team is not taking new questions at the moment"),
     }
     closed_message = _("The team is not taking new questions at the moment.")
-
-    def status(self, now: datetime.datetime | None = None) -> CallStatus:
-        original = self.original()
-        state = CallState.OPEN if original.accepts_questions else CallState.CLOSED
-        return CallStatus(state, None, None, None, 0, self.state_labels)
-
-    def refusal(self, status: CallStatus, now: datetime.datetime) -> str:
-        return str(self.closed_message)
 
 
 class Question(BaseApplication):
