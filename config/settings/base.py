@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "stories",
     "rota",  # the ROTA self-assessment tool (its page, assessments, aggregate report)
     "knowledge",  # the Information Center: knowledge base and "Ask a question"
+    "places",  # the map of the 81 provinces, province pages and the impact page
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
     "demo",  # the demo loader and its content files (imports every app; no app imports it)
