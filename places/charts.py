@@ -51,8 +51,7 @@ class Chart:
                     label,
                     format_html_join(
                         "",
-                        '<rect x="{}" y="{}" width="{}" height="{}"'
-                        ' class="chart-kind-{}"/>',
+                        '<rect x="{}" y="{}" width="{}" height="{}" class="chart-kind-{}"/>',
                         bars,
                     ),
                     f"{x + 6:.1f}",
