@@ -28,6 +28,7 @@ from events.models import EventSeriesPage
 from places.figures import IMPACT_SERIES_HOOK, Series, compute_counts, counts
 from places.maps import code_for_slug, level, province_slug, shapes
 from stories.models import StoryIndexPage, StoryPage
+from tests.test_query_counts import QUERY_BUDGET, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +246,33 @@ def test_impact_page_in_both_languages(client, home, van):
     english = client.get("/en/impact/").content.decode()
     assert '<title id="by-year-title">What happened each year</title>' in english
     assert '<th scope="row">2024</th>' in english
+
+
+# --- Query counts -------------------------------------------------------------------------
+
+# Wagtail's routing is seven of them (tests/test_query_counts.py); the map's figures are
+# cached, the province page reads its dates twice and its stories once.
+BUDGETS = {"map": 8, "province": 11, "impact": 8}
+
+
+def grow(events_index, stories_index, start: int, stop: int) -> None:
+    for number in range(start, stop):
+        make_meeting(events_index, number, province=("65", "06", "35")[number % 3])
+        make_story(stories_index, number, province=("65", "06")[number % 2])
+
+
+@pytest.mark.parametrize(
+    ("budget", "url"),
+    [("map", "/en/map/"), ("province", "/en/map/van/"), ("impact", "/en/impact/")],
+)
+def test_pages_cost_the_same_queries_with_ten_times_the_content(
+    client, home, events_index, stories_index, budget, url
+):
+    make_map_page(home)
+    make_impact_page(home)
+    grow(events_index, stories_index, 0, 3)
+    few = count_queries(client, url)
+    grow(events_index, stories_index, 3, 30)
+    many = count_queries(client, url)
+    assert many == few, many
+    assert many <= BUDGETS[budget] <= QUERY_BUDGET, many

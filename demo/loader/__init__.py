@@ -9,6 +9,7 @@ from .events import load_events
 from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
+from .places import load_places
 from .rota import load_rota
 from .stories import load_stories
 
@@ -19,6 +20,7 @@ __all__ = [
     "load_home",
     "load_knowledge",
     "load_open_call",
+    "load_places",
     "load_rota",
     "load_stories",
 ]
@@ -33,4 +35,5 @@ def load_all() -> HomePage:
     load_knowledge(home)  # before stories: a testimonial is about the Information Center
     load_stories(home)
     load_open_call(home)
+    load_places(home)  # last: its pages show what the others hold
     return home
