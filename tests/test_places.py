@@ -276,3 +276,25 @@ def test_pages_cost_the_same_queries_with_ten_times_the_content(
     many = count_queries(client, url)
     assert many == few, many
     assert many <= BUDGETS[budget] <= QUERY_BUDGET, many
+
+
+def test_a_changed_event_purges_the_map_its_province_and_the_province_calendars(home, events_index):
+    from wagtail.models import Site
+
+    from places.wagtail_hooks import place_urls_to_purge
+
+    make_map_page(home)
+    make_impact_page(home)
+    meeting = make_meeting(events_index, 1)
+    site = Site.objects.get(is_default_site=True)
+    urls = set(place_urls_to_purge(site, "https://stgm.test", [meeting]))
+    assert {
+        "https://stgm.test/tr/harita/",
+        "https://stgm.test/tr/harita/van/",
+        "https://stgm.test/en/map/van/",
+        "https://stgm.test/en/impact/",
+        "https://stgm.test/tr/calendar/events.ics?province=65",
+        "https://stgm.test/en/calendar/events.ics?province=65&type=meeting",
+    } <= urls
+    # A page with no province changes nothing on the map.
+    assert place_urls_to_purge(site, "https://stgm.test", [home]) == []
