@@ -19,6 +19,7 @@ from events.models import (
     Venue,
 )
 from home.models import HomePage, StandardPage
+from places.models import ImpactPage, MapPage
 
 
 def locales() -> tuple[Locale, Locale]:
@@ -171,3 +172,26 @@ def application_fields(n: int = 1, **overrides) -> dict:
     }
     fields.update(overrides)
     return fields
+
+
+def make_map_page(home: Page, english: bool = True) -> MapPage:
+    """The map of the provinces under the home page (and its English translation)."""
+    page = MapPage(title="İllerde sivil toplum", slug="harita", intro="Nerede buluştuk?")
+    home.add_child(instance=page)
+    publish(page)
+    if english:
+        translate(page, locales()[1], title="Civil society across Turkey", slug="map")
+    return page
+
+
+def make_impact_page(home: Page, english: bool = True) -> ImpactPage:
+    """The impact page with one sourced figure (and its English translation)."""
+    figures = [
+        ("figure", {"value": "404", "label": "eğitim alan kişi", "source": "Program raporu"})
+    ]
+    page = ImpactPage(title="Etkimiz", slug="etki", figures=figures)
+    home.add_child(instance=page)
+    publish(page)
+    if english:
+        translate(page, locales()[1], title="Our impact", slug="impact")
+    return page

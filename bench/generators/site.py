@@ -19,7 +19,21 @@ class SitePages(Generator):
             Target("sitemap.xml (the index)", "/sitemap.xml"),
             Target("sitemap file (500 pages)", "/sitemap-pages.xml?p=2"),
         ]
-        return found + search_targets()
+        return found + search_targets() + places_targets(ctx)
+
+
+def places_targets(ctx: Context) -> list[Target]:
+    """The map's other views (OtherPageTypes measures the map itself): a province page, the
+    busiest, and the map filtered by kind and year."""
+    from places.models import MapPage
+
+    page = MapPage.objects.live().filter(locale=ctx.tr).first()
+    if page is None:
+        return []
+    return [
+        Target("map: a province page (tr)", f"{page.url}ankara/"),
+        Target("map filtered by kind and year (tr)", f"{page.url}?kind=meeting&year=2024"),
+    ]
 
 
 def search_targets() -> list[Target]:

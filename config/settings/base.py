@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "knowledge",  # the Information Center: knowledge base and "Ask a question"
     "registrations",  # registration for the dates of meetings and recurring gatherings
     "coaching",  # requests for Organisational Coaching and Tailor-Made trainings
+    "places",  # the map of the 81 provinces, province pages and the impact page
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
     "demo",  # the demo loader and its content files (imports every app; no app imports it)

@@ -10,6 +10,7 @@ from .events import load_events
 from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
+from .places import load_places
 from .registrations import load_registrations
 from .rota import load_rota
 from .search import load_search_promotions
@@ -23,6 +24,7 @@ __all__ = [
     "load_home",
     "load_knowledge",
     "load_open_call",
+    "load_places",
     "load_registrations",
     "load_rota",
     "load_search_promotions",
@@ -41,5 +43,6 @@ def load_all() -> HomePage:
     load_stories(home)
     load_open_call(home)
     load_coaching(home)
+    load_places(home)  # its pages show what the others hold
     load_search_promotions()  # last: it promotes pages of every kind
     return home
