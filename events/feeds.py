@@ -190,7 +190,10 @@ def feed_window(
     window_start = now - FEED_PAST
     recent = occurrences.filter(end__gte=window_start).past(now)[:FEED_PAST_LIMIT]
     upcoming = list(occurrences.upcoming(now)[: FEED_LIMIT + 1])
-    end = upcoming.pop().start if len(upcoming) > FEED_LIMIT else None
+    end = None
+    if len(upcoming) > FEED_LIMIT:
+        upcoming.pop()
+        end = upcoming[-1].start
     return FeedWindow([*reversed(recent), *upcoming], window_start, end)
 
 
