@@ -66,6 +66,7 @@ def targets(scale: float) -> list:
     ctx = Context(scale)
     found = [
         Target("framework ceiling (trivial view)", "/bench/ceiling/", kind="ceiling"),
+        Target("floor (a bare Wagtail page)", "/bench/floor/", kind="floor"),
         Target("static file (site.css)", static("css/site.css"), kind="static"),
     ]
     for generator in generators():

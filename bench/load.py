@@ -109,14 +109,20 @@ def fresh_script(target: dict, directory: Path) -> Path:
     return lua_script(target, directory, prefix=str(time.time_ns()))
 
 
-def warm_up_and_load(wrk: str, url: str, target: dict, scripts: Path, args) -> dict:
+def warm_up_and_load(
+    wrk: str, url: str, target: dict, scripts: Path, args, cpu_seconds=None
+) -> dict:
     """A warm-up, then the measured run (whose summary is returned); each with its own
     script, so that a POST with unique values never repeats a value of the warm-up (a
-    repeated organisation is a duplicate application, answered 409)."""
-    for seconds in (args.warmup, args.duration):
-        result = run_wrk(
-            wrk, url, fresh_script(target, scripts), seconds, args.connections, args.threads
-        )
+    repeated organisation is a duplicate application, answered 409). With `cpu_seconds`
+    (the server's CPU time so far), the summary has the server's CPU during the run."""
+    run_wrk(wrk, url, fresh_script(target, scripts), args.warmup, args.connections, args.threads)
+    before = cpu_seconds() if cpu_seconds else None
+    result = run_wrk(
+        wrk, url, fresh_script(target, scripts), args.duration, args.connections, args.threads
+    )
+    if cpu_seconds and before is not None:
+        result["server_cpu_s"] = cpu_seconds() - before
     return result
 
 

@@ -32,6 +32,9 @@ class Measurement:
     p90_ms: float = 0.0
     p99_ms: float = 0.0
     requests: int = 0
+    # The server processes' CPU time during the measured run / its requests: what a page
+    # costs whatever the machine's load does to latency.
+    cpu_ms: float | None = None
     errors: dict[str, int] = field(default_factory=dict)
     cacheable: bool = True
     cache: str = ""  # X-Page-Cache of the request after the run: hit, miss or none
@@ -47,6 +50,8 @@ class Measurement:
         self.p90_ms = result["p90_us"] / 1000
         self.p99_ms = result["p99_us"] / 1000
         self.errors = {k: result[k] for k in ("connect", "read", "write", "status", "timeout")}
+        if result.get("server_cpu_s") is not None and self.requests:
+            self.cpu_ms = result["server_cpu_s"] * 1000 / self.requests
 
 
 def measure(
@@ -64,7 +69,8 @@ def measure(
     if m.status >= 400:
         m.verdict = f"HTTP {m.status}"
         return m
-    result = warm_up_and_load(wrk, server.base + quote(target["path"]), target, scripts, args)
+    url = server.base + quote(target["path"])
+    result = warm_up_and_load(wrk, url, target, scripts, args, server.cpu_seconds)
     m.status, m.queries, _bytes, m.cache = probe(server.base, target)
     m.record(result)
     return m

@@ -19,8 +19,9 @@ from bench.env import PYTHON, ROOT, log
 RESULTS_DIR = ROOT / "bench" / "results"
 RESULTS_FILE = ROOT / "bench" / "RESULTS.md"
 TABLE_HEAD = [
-    "| URL | req/s | p50 ms | p99 ms | SQL | cache | req/s ÷ ceiling | p99 ÷ ceiling | check |",
-    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
+    "| URL | CPU ms/req | CPU ÷ floor | req/s | p50 ms | p99 ms | SQL | cache "
+    "| req/s ÷ ceiling | p99 ÷ ceiling | check |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
 ]
 
 
@@ -86,8 +87,17 @@ def machine_line(report: dict) -> str:
         f"{machine['wrk']} with {machine['connections']} connections and "
         f"{machine['wrk_threads']} threads on the same machine, {machine['warmup_s']:g} s "
         f"warm-up then {machine['duration_s']:g} s per URL. Ratios are to the framework "
-        "ceiling of the same run; SQL is the count of queries of one request after the run."
+        "ceiling of the same run; SQL is the count of queries of one request after the run. "
+        "CPU ms/req is the server processes' CPU time (gunicorn master and workers, from "
+        "/proc) during the measured run divided by its requests; CPU ÷ floor compares it with "
+        "the bare Wagtail page of the same pass."
     )
+
+
+def floor_cpu_ms(run: dict) -> float | None:
+    """The CPU per request of the bare Wagtail page measured in the same pass."""
+    floor = next((m for m in run["measurements"] if m["kind"] == "floor"), None)
+    return floor.get("cpu_ms") if floor else None
 
 
 def run_table(run: dict) -> list[str]:
@@ -100,10 +110,14 @@ def run_table(run: dict) -> list[str]:
         "",
         *TABLE_HEAD,
     ]
+    floor = floor_cpu_ms(run)
     for m in run["measurements"]:
         label = f"{m['name']} `{m['method']} {m['path']}`"
+        cpu = m.get("cpu_ms")
+        to_floor = cpu / floor if cpu is not None and floor else None
         lines.append(
-            f"| {label} | {fmt(m['rps'], 0)} | {fmt(m['p50_ms'])} | {fmt(m['p99_ms'])} | "
+            f"| {label} | {fmt(cpu)} | {fmt(to_floor)} | "
+            f"{fmt(m['rps'], 0)} | {fmt(m['p50_ms'])} | {fmt(m['p99_ms'])} | "
             f"{m['queries'] if m['queries'] is not None else '–'} | "
             f"{m.get('cache') or ''} | {fmt(m['rps_ratio'], 2)} | "
             f"{fmt(m['p99_ratio'], 1)} | {m['verdict']} |"

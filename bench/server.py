@@ -2,6 +2,7 @@
 loopback port, its workers never recycled (memory growth must show), tasks queued in the
 database as in production."""
 
+import os
 import re
 import signal
 import socket
@@ -70,11 +71,28 @@ class Server:
         self.log_file.seek(0)
         return self.log_file.read().decode(errors="replace")[-4000:]
 
+    def worker_pids(self) -> list[str]:
+        """The gunicorn master's children: its workers."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return children.read_text().split() if children.exists() else []
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time of the master and its workers so far (from /proc; the
+        workers are never recycled, so differences are the CPU of what happened between)."""
+        ticks = 0
+        for pid in [str(self.process.pid), *self.worker_pids()]:
+            stat = Path(f"/proc/{pid}/stat")
+            if stat.exists():
+                # Fields after the command name (which may hold spaces): utime, stime are
+                # the 14th and 15th of the whole line.
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def worker_rss_mb(self) -> list[float]:
         """Resident memory of each worker (children of the gunicorn master), smallest first."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         sizes = []
-        for pid in children.read_text().split() if children.exists() else []:
+        for pid in self.worker_pids():
             status = Path(f"/proc/{pid}/status")
             if status.exists():
                 match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())

@@ -3,7 +3,12 @@
 Plain Django views under the language prefix (events/urls.py), so the URL's language decides
 the texts. Each feed reads the stored occurrences with the listing's own filters
 (`EventFilterForm`) and costs a fixed number of queries whatever the number of events: the
-occurrences, the pages (one query per page type), and for series all their stored dates.
+occurrences, the pages (one query per page type), and the changed dates of the series in it.
+
+The listing's .ics is bounded by design, so its cost does not grow with the archive: a
+window of dates from `FEED_PAST` back to the `FEED_LIMIT`th upcoming date (every upcoming
+date when there are fewer), each series as one VEVENT whose rule covers exactly the window.
+A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time.
 """
 
 import datetime
@@ -11,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -32,10 +38,14 @@ from .forms import EventFilterForm
 from .ical import EventEntry, build_calendar, uid_for
 from .models import EVENT_PAGE_MODELS, EventFields, EventIndexPage, EventSeriesPage, Occurrence
 
-# A subscribed calendar keeps recent history; the listing's "past" filter gives all of it.
+# A subscribed calendar keeps a season of recent history (what happened at last month's
+# meeting); the listing's "past" filter gives the rest.
 FEED_PAST = datetime.timedelta(days=90)
-# Upper bound on the dates one feed reads, so a broad filter cannot build a huge file.
-FEED_LIMIT = 1000
+# The dates one feed reads ahead: a few weeks of the busiest programme, months of a filtered
+# one, and a file every calendar program reads quickly.
+FEED_LIMIT = 200
+# Of the recent history, the latest dates only: history matters less than what comes next.
+FEED_PAST_LIMIT = 50
 RSS_ITEMS = 30
 PAGE_MODELS = {model.event_type: model for model in EVENT_PAGE_MODELS}
 # Calendars poll feeds; a short shared cache keeps that cheap without hiding edits for long.
@@ -117,8 +127,14 @@ def filtered_feed_occurrences(request: HttpRequest, locale: Locale, upcoming_onl
 
 def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> list[FeedEvent]:
     """Group the occurrences by page, in order of their first date; fetch the pages in bulk."""
+    return events_of(request, list(occurrences[:limit]))
+
+
+def events_of(request: HttpRequest, occurrences: list[Occurrence]) -> list[FeedEvent]:
+    """Group these occurrences by page, in order of their first date; fetch the pages in bulk
+    (with their venues, which a series without stored dates in the feed falls back on)."""
     by_page: dict[int, list[Occurrence]] = defaultdict(list)
-    for occurrence in occurrences[:limit]:
+    for occurrence in occurrences:
         by_page[occurrence.page_id].append(occurrence)
     if not by_page:
         return []
@@ -131,7 +147,8 @@ def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> l
     for event_type, ids in ids_by_type.items():
         model = PAGE_MODELS.get(event_type)
         if model is not None:
-            for page in model.objects.filter(pk__in=ids).defer_streamfields():
+            found = model.objects.filter(pk__in=ids).defer_streamfields().select_related("venue")
+            for page in found:
                 pages[page.pk] = page
     events = []
     for page_id, dates in by_page.items():
@@ -143,32 +160,81 @@ def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> l
     return events
 
 
+@dataclass(frozen=True)
+class FeedWindow:
+    """The dates of the listing's .ics for some filters, and the window they cover."""
+
+    dates: list[Occurrence]
+    start: datetime.datetime
+    # None: every upcoming date is in the feed (there were fewer than FEED_LIMIT).
+    end: datetime.datetime | None
+
+
+def feed_window(
+    request: HttpRequest,
+    locale: Locale,
+    now: datetime.datetime | None = None,
+    **filters,
+) -> FeedWindow:
+    """The .ics feed's dates for the request's GET filters (and `filters`, e.g.
+    `province="06"` for a province's own feed): the latest `FEED_PAST_LIMIT` of the last
+    `FEED_PAST`, then the next `FEED_LIMIT`, read as two ranges of the (locale, start) index.
+    With the "past" filter, the latest `FEED_LIMIT` past dates instead."""
+    now = now or timezone.now()
+    form = EventFilterForm(request.GET)
+    occurrences = form.filter(Occurrence.objects.visible_in(locale.pk)).filter(**filters)
+    occurrences = occurrences.select_related("venue", "locale")
+    if form.wants_past:
+        past = list(occurrences.past(now)[:FEED_LIMIT])
+        return FeedWindow(past[::-1], past[-1].start if past else now, now)
+    window_start = now - FEED_PAST
+    recent = occurrences.filter(end__gte=window_start).past(now)[:FEED_PAST_LIMIT]
+    upcoming = list(occurrences.upcoming(now)[: FEED_LIMIT + 1])
+    end = None
+    if len(upcoming) > FEED_LIMIT:
+        upcoming.pop()
+        end = upcoming[-1].start
+    return FeedWindow([*reversed(recent), *upcoming], window_start, end)
+
+
+def series_changes(series_ids: list[int], window: FeedWindow) -> dict[int, list[Occurrence]]:
+    """The changed dates (cancelled, moved...) of these series in the window, in one query:
+    only what the feed publishes as overrides, not every stored date. A date differs from
+    the rule only through a change, whose status is never "scheduled", or a new start."""
+    changed = Occurrence.objects.filter(page_id__in=series_ids, original_start__gte=window.start)
+    if window.end is not None:
+        changed = changed.filter(original_start__lte=window.end)
+    changed = changed.filter(~Q(status=EventStatus.SCHEDULED) | ~Q(start=F("original_start")))
+    by_page: dict[int, list[Occurrence]] = defaultdict(list)
+    for occurrence in changed.select_related("venue").order_by("original_start", "pk"):
+        by_page[occurrence.page_id].append(occurrence)
+    return by_page
+
+
+def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
+    """The listing's .ics for the request's filters and `filters` (see `feed_window`)."""
+    locale = Locale.get_active()
+    window = feed_window(request, locale, **filters)
+    events = events_of(request, window.dates)
+    series_ids = [event.page.pk for event in events if isinstance(event.page, EventSeriesPage)]
+    changes = series_changes(series_ids, window) if series_ids else {}
+    entries = []
+    for event in events:
+        if isinstance(event.page, EventSeriesPage):
+            # The feed's own dates give the venue; the changes become overrides.
+            dates = {date.pk: date for date in [*event.dates, *changes.get(event.page.pk, [])]}
+            ordered = sorted(dates.values(), key=lambda date: (date.original_start, date.pk))
+            entry_window = (window.start, window.end)
+            entries.append(EventEntry(event.page, ordered, event.url, event.language, entry_window))
+        else:
+            entries.append(EventEntry(event.page, event.dates, event.url, event.language))
+    return build_calendar(name, entries)
+
+
 @cacheable_page
 def events_ics(request: HttpRequest) -> HttpResponse:
     """The listing as a subscribable calendar, with the same filters as the listing."""
-    locale = Locale.get_active()
-    events = feed_events(request, filtered_feed_occurrences(request, locale))
-    # A series is published whole (RRULE, EXDATE, overrides), so it needs all its stored
-    # dates, not only those the filters picked: one query for every series in the feed.
-    series_ids = [event.page.pk for event in events if isinstance(event.page, EventSeriesPage)]
-    series_dates: dict[int, list[Occurrence]] = defaultdict(list)
-    if series_ids:
-        for occurrence in (
-            Occurrence.objects.filter(page_id__in=series_ids)
-            .select_related("venue")
-            .order_by("original_start", "pk")
-        ):
-            series_dates[occurrence.page_id].append(occurrence)
-    entries = [
-        EventEntry(
-            event.page,
-            series_dates.get(event.page.pk, event.dates),
-            event.url,
-            event.language,
-        )
-        for event in events
-    ]
-    calendar = build_calendar(_("STGM events"), entries)
+    calendar = feed_calendar(request, _("STGM events"))
     return ics_response(calendar, f"stgm-events-{get_language()}.ics")
 
 

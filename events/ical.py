@@ -72,6 +72,10 @@ class EventEntry:
     url: str
     # The language of the page's texts (an untranslated page keeps its own).
     language: str
+    # The listing feed's window of dates (start, end; an end of None: the series' horizon).
+    # A series then starts at its first date in the window and, with an end, stops there:
+    # what a client expands is exactly the site's dates of the window. None: every date.
+    window: tuple[datetime.datetime, datetime.datetime | None] | None = None
 
 
 # Istanbul has kept +03:00 all year since September 2016: from 2017 on, one observance
@@ -260,7 +264,12 @@ def _vevent(
 # --- series ----------------------------------------------------------------------------
 
 
-def _rule_text(rule: Rule, first: datetime.datetime, all_day: bool) -> str:
+def _rule_text(
+    rule: Rule,
+    first: datetime.datetime,
+    all_day: bool,
+    until_cap: datetime.datetime | None = None,
+) -> str:
     """One django-recurrence rule as an RRULE value in local time.
 
     The site reads an end date as that whole day in Istanbul time and counts COUNT from the
@@ -277,6 +286,9 @@ def _rule_text(rule: Rule, first: datetime.datetime, all_day: bool) -> str:
         until = datetime.datetime.combine(
             series_dates.local_date(rule.until), datetime.time(23, 59, 59)
         )
+    if until_cap is not None:
+        cap = _local(until_cap).replace(tzinfo=None, microsecond=0)
+        until = cap if until is None else min(until, cap)
     parts = [f"FREQ={RULE_FREQUENCIES[rule.freq]}"]
     if rule.interval and rule.interval != 1:
         parts.append(f"INTERVAL={int(rule.interval)}")
@@ -303,6 +315,28 @@ def _rule_text(rule: Rule, first: datetime.datetime, all_day: bool) -> str:
     return ";".join(parts)
 
 
+def _rule_reader(text: str, first: datetime.datetime, all_day: bool):
+    """The RRULE as dateutil reads it from DTSTART `first`, and how to give it a moment: a
+    DATE start has a DATE UNTIL, which dateutil reads as a naive datetime."""
+    if all_day:
+        zone = series_dates.local_zone()
+        rule = dateutil_rrule.rrulestr(text, dtstart=first.replace(tzinfo=None))
+        return rule, lambda moment: _local(moment).replace(tzinfo=None), zone
+    return dateutil_rrule.rrulestr(text, dtstart=first), _local, None
+
+
+def _first_rule_date(
+    text: str, first: datetime.datetime, window_start: datetime.datetime, all_day: bool
+) -> datetime.datetime | None:
+    """The first date the RRULE gives from `window_start` on: a DTSTART there keeps the
+    rule's phase (weekday, every other week, day of the month)."""
+    rule, moment, zone = _rule_reader(text, _local(first), all_day)
+    found = rule.after(moment(window_start), inc=True)
+    if found is None or zone is None:
+        return found
+    return found.replace(tzinfo=zone)
+
+
 def _rule_dates(
     text: str | None, first: datetime.datetime, window_end: datetime.datetime, all_day: bool
 ) -> set[datetime.datetime]:
@@ -310,17 +344,9 @@ def _rule_dates(
     first = _local(first)
     dates = {first}
     if text:
-        if all_day:
-            # A DATE start has a DATE UNTIL, which dateutil reads as a naive datetime.
-            zone = series_dates.local_zone()
-            naive_first = first.replace(tzinfo=None)
-            rule = dateutil_rrule.rrulestr(text, dtstart=naive_first)
-            naive_end = _local(window_end).replace(tzinfo=None)
-            found = rule.between(naive_first, naive_end, inc=True)
-            dates.update(moment.replace(tzinfo=zone) for moment in found)
-        else:
-            rule = dateutil_rrule.rrulestr(text, dtstart=first)
-            dates.update(rule.between(first, window_end, inc=True))
+        rule, moment, zone = _rule_reader(text, first, all_day)
+        found = rule.between(moment(first), moment(window_end), inc=True)
+        dates.update(found if zone is None else (d.replace(tzinfo=zone) for d in found))
     return dates
 
 
@@ -346,10 +372,14 @@ class SeriesDates:
     rdates: list[datetime.datetime]
     # Every start the site gives in the window, before per-date changes.
     instances: frozenset[datetime.datetime]
+    # DTSTART: the series' first meeting, or its first rule date in a feed's window.
+    first: datetime.datetime | None = None
 
 
 def series_dates_for_ical(
-    page: EventSeriesPage, now: datetime.datetime | None = None
+    page: EventSeriesPage,
+    now: datetime.datetime | None = None,
+    window: tuple[datetime.datetime, datetime.datetime | None] | None = None,
 ) -> SeriesDates:
     """The RRULE of a series and the EXDATE/RDATE that make it give the site's own dates.
 
@@ -357,28 +387,38 @@ def series_dates_for_ical(
     extra dates take the series' time, more than one rule is allowed); rather than translate
     each rule, the dates the site expands are compared with those the first RRULE gives over
     the same window, and the difference becomes EXDATE and RDATE.
+
+    With a `window` (a feed's), only its dates are compared, so the work does not grow with
+    the series' age or length: DTSTART moves to the rule's first date in the window and an
+    end of the window caps the rule (UNTIL).
     """
     now = now or timezone.now()
     recurrence: Recurrence | None = page.recurrences
     rules = list(recurrence.rrules) if recurrence is not None else []
+    window_start, cap = window or (page.start, None)
+    window_end = cap or _series_window(page, now)
     # A second RRULE is deprecated in RFC 5545 and read differently by clients; its dates
     # become RDATEs instead.
-    text = _rule_text(rules[0], page.start, page.all_day) if rules else None
-    window_end = _series_window(page, now)
-    site = {_local(d) for d in series_dates.expand(recurrence, page.start, page.start, window_end)}
-    from_rule = _rule_dates(text, page.start, window_end, page.all_day)
-    return SeriesDates(text, sorted(from_rule - site), sorted(site - from_rule), frozenset(site))
+    text = _rule_text(rules[0], page.start, page.all_day, cap) if rules else None
+    first = page.start
+    if text and window_start > page.start:
+        first = _first_rule_date(text, page.start, window_start, page.all_day) or page.start
+    site = {_local(d) for d in series_dates.expand(recurrence, page.start, first, window_end)}
+    from_rule = _rule_dates(text, first, window_end, page.all_day)
+    exdates, rdates = sorted(from_rule - site), sorted(site - from_rule)
+    return SeriesDates(text, exdates, rdates, frozenset(site), first)
 
 
 def _series_components(entry: EventEntry) -> list[Event]:
     page: EventSeriesPage = entry.page  # type: ignore[assignment]
     uid = uid_for(page)
-    plan = series_dates_for_ical(page)
+    plan = series_dates_for_ical(page, window=entry.window)
     duration = page.end - page.start
+    first = plan.first or page.start
     master_date = _MasterDate(
-        start=page.start,
-        end=page.end,
-        original_start=page.start,
+        start=first,
+        end=first + duration,
+        original_start=first,
         status=page.status,
         note=page.status_note,
         venue=_series_venue(page, entry.dates),

@@ -139,3 +139,45 @@ def test_every_bench_module_stays_under_500_lines():
         if (length := len(path.read_text().splitlines())) >= 500
     }
     assert long == {}
+
+
+def test_cpu_per_request_is_the_server_cpu_of_the_run_over_its_requests():
+    from bench.measure import Measurement
+    from bench.report import run_table
+
+    def measured(name: str, kind: str, cpu_s: float, requests: int) -> dict:
+        m = Measurement(name, f"/{name}/", kind)
+        summary = {"requests": requests, "duration_us": 3e6, "p50_us": 1, "p90_us": 1}
+        errors = dict.fromkeys(("connect", "read", "write", "status", "timeout"), 0)
+        m.record({**summary, "p99_us": 1, **errors, "server_cpu_s": cpu_s})
+        return m.__dict__
+
+    floor = measured("floor", "floor", 0.5, 100)  # 5 ms a request
+    page = measured("home", "page", 1.5, 100)
+    assert page["cpu_ms"] == pytest.approx(15.0)
+    run = {"database": "sqlite", "database_version": "3", "note": "uncached"}
+    run |= {"rss_start_mb": [], "rss_end_mb": [], "measurements": [floor, page]}
+    row = next(line for line in run_table(run) if line.startswith("| home"))
+    assert row.startswith("| home `GET /home/` | 15.0 | 3.0 |")
+
+
+def test_the_server_cpu_is_read_from_proc_for_the_master_and_its_workers():
+    import os
+    import subprocess
+    import sys
+
+    from bench.server import Server
+
+    busy = subprocess.Popen([sys.executable, "-c", "sum(range(10**8))"])
+    try:
+        server = Server.__new__(Server)
+        server.process = busy
+        first = server.cpu_seconds()
+        busy.wait()
+    finally:
+        busy.kill()
+    assert first >= 0
+    own = Server.__new__(Server)
+    own.process = subprocess.Popen.__new__(subprocess.Popen)
+    own.process.pid = os.getpid()
+    assert own.cpu_seconds() == pytest.approx(sum(os.times()[:2]), abs=0.05)

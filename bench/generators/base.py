@@ -56,7 +56,7 @@ STORY_PROVINCE = "34"
 
 @dataclass
 class Target:
-    """One URL to measure. `kind`: ceiling, static or page."""
+    """One URL to measure. `kind`: ceiling, floor, static or page."""
 
     name: str
     path: str

@@ -96,18 +96,19 @@ class StoryPageQuerySet(PageQuerySet):
         return stories
 
     def facets(self) -> dict:
-        """The provinces, years and event pages these stories have, for the filters (one
-        query)."""
-        rows = set(
-            self.order_by()
-            .values_list("province", "date_told__year", "event_id", "event__title")
-            .distinct()
+        """The provinces, years and event pages these stories have, for the filters: three
+        DISTINCT queries, each returning only the values offered (never a row per story,
+        nor per combination of the three)."""
+        stories = self.order_by()
+        provinces = stories.exclude(province="").values_list("province", flat=True).distinct()
+        years = stories.dates("date_told", "year", order="DESC")
+        events = (
+            stories.filter(event__isnull=False).values_list("event_id", "event__title").distinct()
         )
-        events = {(title, pk) for _, _, pk, title in rows if pk}
         return {
-            "provinces": {province for province, *_ in rows if province},
-            "years": sorted({year for _, year, *_ in rows if year}, reverse=True),
-            "events": [(pk, title) for title, pk in sorted(events)],
+            "provinces": set(provinces),
+            "years": [day.year for day in years],
+            "events": sorted(events, key=lambda event: (event[1], event[0])),
         }
 
     def related_to(self, story: StoryPage, theme_keys: list | None = None) -> StoryPageQuerySet:
