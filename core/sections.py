@@ -8,9 +8,10 @@ and programme pages this way, the stand call adds itself to festival pages.
 
 Places the site's templates offer: "home" (the home page, after the programmes),
 "after_body" (standard pages), "event_main" (an event's main column, after its own
-content: registrations adds its "Register" section there), "event_after" (under an event's two columns), "festival_call" (a festival's main
-column, after its figures and before its programme: the call for stands, which
-applications adds), "story_aside" (a story's facts: the locator map, which places adds).
+content: registrations adds its "Register" section there), "event_after" (under an
+event's two columns), "festival_call" (a festival's main column, after its figures and
+before its programme: the call for stands, which applications adds), "story_aside" (a
+story's facts: the locator map, which places adds).
 """
 
 from django.template import Context
