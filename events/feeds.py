@@ -30,14 +30,13 @@ from core.caching import cacheable_page
 from .choices import EventStatus, EventType
 from .forms import EventFilterForm
 from .ical import EventEntry, build_calendar, uid_for
-from .models import EVENT_PAGE_MODELS, EventFields, EventIndexPage, EventSeriesPage, Occurrence
+from .models import EventFields, EventIndexPage, EventSeriesPage, Occurrence, event_page_models
 
 # A subscribed calendar keeps recent history; the listing's "past" filter gives all of it.
 FEED_PAST = datetime.timedelta(days=90)
 # Upper bound on the dates one feed reads, so a broad filter cannot build a huge file.
 FEED_LIMIT = 1000
 RSS_ITEMS = 30
-PAGE_MODELS = {model.event_type: model for model in EVENT_PAGE_MODELS}
 # Calendars poll feeds; a short shared cache keeps that cheap without hiding edits for long.
 FEED_MAX_AGE = 900
 
@@ -128,8 +127,9 @@ def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> l
     for page_id, dates in by_page.items():
         ids_by_type[dates[0].event_type].append(page_id)
     pages = {}
+    page_models = {model.event_type: model for model in event_page_models()}
     for event_type, ids in ids_by_type.items():
-        model = PAGE_MODELS.get(event_type)
+        model = page_models.get(event_type)
         if model is not None:
             for page in model.objects.filter(pk__in=ids).defer_streamfields():
                 pages[page.pk] = page

@@ -116,7 +116,13 @@ class StandardPage(ProgrammeMixin, BasePage):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     # A programme's own tool (defined in a higher app) can sit under Programmes.
-    subpage_types = ["home.StandardPage", "rota.RotaPage", "knowledge.KnowledgeIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "rota.RotaPage",
+        "knowledge.KnowledgeIndexPage",
+        "stok.StokCatalogPage",
+        "publications.PublicationLibraryPage",
+    ]
 
     class Meta:
         verbose_name = _("standard page")

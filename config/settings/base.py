@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "stories",
     "rota",  # the ROTA self-assessment tool (its page, assessments, aggregate report)
     "knowledge",  # the Information Center: knowledge base and "Ask a question"
+    "stok",  # STOK: the module catalogue, face-to-face trainings, the platform's address
+    "publications",  # the publications library (LAG, TIF, URG reports and recommendations)
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers
     "demo",  # the demo loader and its content files (imports every app; no app imports it)
