@@ -127,7 +127,10 @@ def test_a_training_is_an_event_with_its_modules(client, home, modules):
     assert occurrence.event_type == EventType.TRAINING
     html = client.get(training.url).content.decode()
     assert "STOK eğitimi" in html
-    assert 'href="https://stok.example.org/kurslar/savunuculuk">Savunuculuğa giriş</a>' in html
+    assert (
+        '<a href="https://stok.example.org/kurslar/savunuculuk" rel="noopener">'
+        "Savunuculuğa giriş</a>" in html
+    )
     assert "Savunuculuk uzmanı, Planlama uzmanı" in html and "<dd>30</dd>" in html
     data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "EducationEvent"
