@@ -9,7 +9,9 @@ from .events import load_events
 from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
+from .publications import load_publications
 from .rota import load_rota
+from .stok import load_stok
 from .stories import load_stories
 
 __all__ = [
@@ -19,7 +21,9 @@ __all__ = [
     "load_home",
     "load_knowledge",
     "load_open_call",
+    "load_publications",
     "load_rota",
+    "load_stok",
     "load_stories",
 ]
 
@@ -29,6 +33,8 @@ def load_all() -> HomePage:
     home = load_home()
     load_rota(home)
     load_events(home)
+    load_stok(home)
+    load_publications(home)
     load_applications()
     load_knowledge(home)  # before stories: a testimonial is about the Information Center
     load_stories(home)
