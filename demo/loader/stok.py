@@ -43,7 +43,7 @@ def load_training(index: Page, spec: dict, modules: dict, t: Texts) -> StokTrain
         Venue,
         {"name": t(venue_spec["name"]), "locale": get_locale("tr")},
         province=venue_spec["province"],
-        district=venue_spec["district"],
+        district=t(venue_spec["district"]),
     )
     translate(venue, get_locale("en"), t.glossary)
     training = upsert_page(
