@@ -193,3 +193,10 @@ def test_the_group_page_lists_its_publications(client, library, lag_page):
 
 def test_other_pages_list_no_publications(client, library, programmes):
     assert 'id="group-publications"' not in client.get(programmes.url).content.decode()
+
+
+def test_a_group_changing_retires_cached_pages():
+    from core.versions import CONTENT, public_models
+    from publications.models import AuthoringGroup
+
+    assert public_models.generation_of(AuthoringGroup) == CONTENT

@@ -171,3 +171,10 @@ def test_a_prescription_links_its_module(modules):
     assert "Savunuculuğa giriş" in html
     without = block.to_python({"band": "starting", "title": "Plan", "text": "<p>x</p>"})
     assert "rota-module" not in block.render(without)
+
+
+def test_a_module_or_the_platform_address_changing_retires_cached_pages():
+    from core.versions import CONTENT, public_models
+
+    assert public_models.generation_of(StokModule) == CONTENT
+    assert public_models.generation_of(StokSettings) == CONTENT

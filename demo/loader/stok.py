@@ -55,6 +55,7 @@ def load_training(index: Page, spec: dict, modules: dict, t: Texts) -> StokTrain
         start=at(day, spec["starts_at"]),
         end=at(last_day, spec["ends_at"]),
         venue=venue,
+        organisers=t(spec["organisers"]),
         trainers=t(spec["trainers"]),
         places=spec["places"],
         body=t.paragraphs(spec["body"]),
