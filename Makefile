@@ -70,7 +70,7 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	for app in core home events stories knowledge search applications rota; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file); done
+	for app in core home events stories knowledge search applications rota stok publications; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file); done
 	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file -i '*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 

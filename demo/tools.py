@@ -153,3 +153,37 @@ def upsert_document(title: str, filename: str, content: bytes):
     if existing:
         return existing
     return document_model.objects.create(title=title, file=ContentFile(content, name=filename))
+
+
+def tiny_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF showing `lines` (ASCII-folded: the standard Helvetica font has no
+    Turkish letters), for sample documents without shipping binaries."""
+    from core.turkish import ascii_fold
+
+    def text(line: str) -> str:
+        folded = ascii_fold(line).encode("ascii", "replace").decode()
+        return folded.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    shown = " T* ".join(f"({text(line)}) Tj" for line in lines)
+    stream = f"BT /F1 14 Tf 18 TL 72 770 Td {shown} ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    output = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(output)
+    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(output)

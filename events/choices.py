@@ -7,6 +7,7 @@ class EventType(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     SERIES = "series", _("Recurring gathering")
     POWER_STORIES = "power_stories", _("Power Stories")
+    TRAINING = "training", _("Training")
 
 
 class EventStatus(models.TextChoices):

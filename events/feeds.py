@@ -36,7 +36,7 @@ from core.caching import cacheable_page
 from .choices import EventStatus, EventType
 from .forms import EventFilterForm
 from .ical import EventEntry, build_calendar, uid_for
-from .models import EVENT_PAGE_MODELS, EventFields, EventIndexPage, EventSeriesPage, Occurrence
+from .models import EventFields, EventIndexPage, EventSeriesPage, Occurrence, event_page_models
 
 # A subscribed calendar keeps a season of recent history (what happened at last month's
 # meeting); the listing's "past" filter gives the rest.
@@ -47,7 +47,6 @@ FEED_LIMIT = 200
 # Of the recent history, the latest dates only: history matters less than what comes next.
 FEED_PAST_LIMIT = 50
 RSS_ITEMS = 30
-PAGE_MODELS = {model.event_type: model for model in EVENT_PAGE_MODELS}
 # Calendars poll feeds; a short shared cache keeps that cheap without hiding edits for long.
 FEED_MAX_AGE = 900
 
@@ -144,8 +143,9 @@ def events_of(request: HttpRequest, occurrences: list[Occurrence]) -> list[FeedE
     for page_id, dates in by_page.items():
         ids_by_type[dates[0].event_type].append(page_id)
     pages = {}
+    page_models = {model.event_type: model for model in event_page_models()}
     for event_type, ids in ids_by_type.items():
-        model = PAGE_MODELS.get(event_type)
+        model = page_models.get(event_type)
         if model is not None:
             found = model.objects.filter(pk__in=ids).defer_streamfields().select_related("venue")
             for page in found:

@@ -35,7 +35,11 @@ ATTENDANCE_MODE = {
     AttendanceMode.ONLINE: "OnlineEventAttendanceMode",
     AttendanceMode.HYBRID: "MixedEventAttendanceMode",
 }
-SCHEMA_TYPE = {EventType.FESTIVAL: "Festival", EventType.SERIES: "EventSeries"}
+SCHEMA_TYPE = {
+    EventType.FESTIVAL: "Festival",
+    EventType.SERIES: "EventSeries",
+    EventType.TRAINING: "EducationEvent",
+}
 SUB_EVENTS = 10
 # The same escapes as django.utils.html.json_script: "</script>" or "<!--" in a text cannot
 # end the data block, and "&" cannot start an entity.

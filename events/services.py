@@ -10,12 +10,12 @@ from wagtail.models import Page, Revision
 from . import recurrence as series_dates
 from .choices import EventStatus
 from .models import (
-    EVENT_PAGE_MODELS,
     SERIES_HORIZON,
     EventFields,
     EventSeriesPage,
     Occurrence,
     OccurrenceChange,
+    event_page_models,
     occurrences_changed,
 )
 
@@ -68,7 +68,7 @@ def sync_subtree_occurrences(page: Page) -> int:
     """Store again the dates of the live event pages in `page`'s subtree (itself included),
     after a change that may hide or show them all (a privacy restriction); return how many
     pages."""
-    pages = page.get_descendants(inclusive=True).live().type(*EVENT_PAGE_MODELS).specific()
+    pages = page.get_descendants(inclusive=True).live().type(*event_page_models()).specific()
     for event in pages:
         sync_occurrences(event)
     return len(pages)

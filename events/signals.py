@@ -4,7 +4,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import EVENT_PAGE_MODELS, EventFields, PowerStoriesEventPage, Venue
+from .models import EventFields, PowerStoriesEventPage, Venue, event_page_models
 from .services import remove_occurrences, sync_occurrences, sync_subtree_occurrences
 
 
@@ -28,7 +28,7 @@ def sync_on_move(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Venue)
 def sync_on_venue_change(sender, instance, **kwargs):
-    for model in EVENT_PAGE_MODELS:
+    for model in event_page_models():
         for page in model.objects.live().filter(venue=instance):
             sync_occurrences(page)
     for page in PowerStoriesEventPage.objects.live().filter(performances__venue=instance):

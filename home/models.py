@@ -124,6 +124,8 @@ class StandardPage(ProgrammeMixin, BasePage):
         "rota.RotaPage",
         "knowledge.KnowledgeIndexPage",
         "coaching.CoachingRequestPage",
+        "stok.StokCatalogPage",
+        "publications.PublicationLibraryPage",
     ]
 
     class Meta:

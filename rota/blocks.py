@@ -12,6 +12,7 @@ translation key."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class Band:
@@ -87,6 +88,13 @@ class PrescriptionBlock(blocks.StructBlock):
         label=_("what to do next"), features=["bold", "italic", "link", "ol", "ul"]
     )
     links = LinksBlock(label=_("links"), required=False)
+    # By model name: the STOK app is a sibling that rota never imports.
+    module = SnippetChooserBlock(
+        "stok.StokModule",
+        label=_("STOK module"),
+        required=False,
+        help_text=_("A module of the STOK digital learning platform to follow."),
+    )
 
     class Meta:
         icon = "pick"

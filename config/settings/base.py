@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "knowledge",  # the Information Center: knowledge base and "Ask a question"
     "registrations",  # registration for the dates of meetings and recurring gatherings
     "coaching",  # requests for Organisational Coaching and Tailor-Made trainings
+    "stok",  # STOK: the module catalogue, face-to-face trainings, the platform's address
+    "publications",  # the publications library (LAG, TIF, URG reports and recommendations)
     "places",  # the map of the 81 provinces, province pages and the impact page
     "search",
     "pagecache",  # the full-page cache (production middleware) and the CDN purge handlers

@@ -11,9 +11,11 @@ from .home import load_home
 from .knowledge import load_knowledge
 from .open_call import load_open_call
 from .places import load_places
+from .publications import load_publications
 from .registrations import load_registrations
 from .rota import load_rota
 from .search import load_search_promotions
+from .stok import load_stok
 from .stories import load_stories
 
 __all__ = [
@@ -25,9 +27,11 @@ __all__ = [
     "load_knowledge",
     "load_open_call",
     "load_places",
+    "load_publications",
     "load_registrations",
     "load_rota",
     "load_search_promotions",
+    "load_stok",
     "load_stories",
 ]
 
@@ -37,6 +41,8 @@ def load_all() -> HomePage:
     home = load_home()
     load_rota(home)
     load_events(home)
+    load_stok(home)
+    load_publications(home)
     load_applications()
     load_registrations()
     load_knowledge(home)  # before stories: a testimonial is about the Information Center

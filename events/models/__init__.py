@@ -1,5 +1,7 @@
 """The events app's models, one module per concern; imported from here by the rest."""
 
+from django.apps import apps
+
 from .base import (
     EVENT_PAGE_TYPES,
     EVENT_REGISTRATION_HOOK,
@@ -37,6 +39,16 @@ EVENT_PAGE_MODELS: list[type[EventFields]] = [
     PowerStoriesEventPage,
 ]
 
+
+def event_page_models() -> list[type[EventFields]]:
+    """Every event page type, this app's and those a higher app defines (a STOK training)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, EventFields) and not model._meta.abstract
+    ]
+
+
 __all__ = [
     "EVENT_PAGE_MODELS",
     "EVENT_PAGE_TYPES",
@@ -62,6 +74,7 @@ __all__ = [
     "ProgrammeDay",
     "RegistrationRoutes",
     "Venue",
+    "event_page_models",
     "event_panels",
     "longest_duration",
     "occurrences_changed",

@@ -223,6 +223,8 @@ EVENT_PAGE_TYPES = [
     "events.MeetingPage",
     "events.EventSeriesPage",
     "events.PowerStoriesEventPage",
+    # Kinds of event defined by a higher app (by name: events imports none of them).
+    "stok.StokTrainingPage",
 ]
 
 
