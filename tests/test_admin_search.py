@@ -19,10 +19,10 @@ def snippets(home):
         name="Ayşe Işık", organisation="Çağ Derneği", city="Van", province="65", locale=turkish
     )
     Testimonial.objects.create(
-        quote="Güçlü bir buluşmaydı.", person="Bir STOK katılımcısı", locale=turkish
+        quote="Güçlü bir buluşmaydı.", attribution="Bir STOK katılımcısı", locale=turkish
     )
     Testimonial.objects.create(
-        quote="A strong meeting.", person="A STOK participant", locale=english
+        quote="A strong meeting.", attribution="A STOK participant", locale=english
     )
     return venue, narrator
 

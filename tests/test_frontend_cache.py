@@ -118,6 +118,11 @@ def test_publishing_an_event_purges_it_its_translation_listings_homes_feeds_and_
     assert paths(purging) == {
         "/tr/etkinlikler/van-bulusmasi/",
         "/en/events/van-meeting/",
+        # its routes without arguments: the registration form (places left) and private page
+        "/tr/etkinlikler/van-bulusmasi/register/",
+        "/tr/etkinlikler/van-bulusmasi/registration/",
+        "/en/events/van-meeting/register/",
+        "/en/events/van-meeting/registration/",
         # ancestors, with the index's routable calendar
         "/tr/etkinlikler/",
         "/tr/etkinlikler/calendar/",

@@ -9,7 +9,9 @@ from core.turkish import ascii_fold, turkish_lower, turkish_slugify
 from demo.builders import make_home, make_standard_page, translate
 from home.models import HomePage, StandardPage
 from knowledge.models import KnowledgeIndexPage
+from publications.models import PublicationLibraryPage
 from rota.models import RotaPage
+from stok.models import StokCatalogPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -21,7 +23,15 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(
-            StandardPage, {StandardPage, RotaPage, KnowledgeIndexPage, CoachingRequestPage}
+            StandardPage,
+            {
+                StandardPage,
+                RotaPage,
+                KnowledgeIndexPage,
+                CoachingRequestPage,
+                StokCatalogPage,
+                PublicationLibraryPage,
+            },
         )
 
 

@@ -44,11 +44,11 @@ pytestmark = pytest.mark.django_db
 QUERY_BUDGET = 15
 # Each page type's count today plus one, and its count before the issue was worked on.
 BUDGETS = {
-    "festival": 13,  # 21 before
+    "festival": 14,  # 21 before; one more since testimonials credit a role (with the sample notice)
     "festival_translated": 15,  # 23 before
     "series": 11,  # 15 before
-    "power_stories": 14,  # 19 before
-    "meeting": 10,  # 15 before
+    "power_stories": 15,  # 19 before; as the festival, one more with the testimonials
+    "meeting": 11,  # 15 before; one more: does the meeting take registrations
     "story": 14,  # 21 before
     "archive": 12,  # 16 before
     "stand_form": 10,  # 22 before
@@ -294,7 +294,7 @@ def test_power_stories_event_with_performances_stories_and_testimonials(
     assert many == few, many
     assert many <= BUDGETS["power_stories"], many
     html = client.get(event.url).content.decode()
-    assert "Hikâye 11" in html and "Sahne 11" in html and "Kişi 11" in html
+    assert "Hikâye 11" in html and "Sahne 11" in html and "Bir katılımcı 11" in html
 
 
 def test_meeting(client, events_index):

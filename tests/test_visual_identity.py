@@ -123,6 +123,7 @@ def test_stories_with_an_svg_illustration_render_in_the_archive_and_on_their_pag
         title="Körfezde Bir Mutfak",
         slug="korfezde-bir-mutfak",
         pull_quote="Birlikte daha güçlüyüz.",
+        province="35",
         image=illustration,
         photos=[StoryPhoto(locale=home.locale, image=illustration, alt_text="Çizim")],
     )

@@ -7,12 +7,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.sharing import JSONLD_SPECS, absolute, sharing_renditions
+from events.calendar_links import google_calendar_url, outlook_calendar_url
 from events.choices import EventStatus
 from events.ical import (
     description_text,
-    google_calendar_url,
     location_text,
-    outlook_calendar_url,
 )
 from events.jsonld import SUB_EVENTS, event_data, json_ld_script, page_dates
 from events.models import EventFields, EventSeriesPage, Occurrence

@@ -126,11 +126,11 @@ def test_results_show_date_and_place_from_the_page(corpus, client, monkeypatch):
         lambda page: {"date": start, "place": "Kültürpark, İzmir", "summary": "Özet"},
     )
     html = client.get("/tr/search/", {"q": "izmir"}).content.decode()
-    assert "12 Mart 2026, Perşembe 19:00" in html
+    assert "12 Mart 2026 Perşembe 19:00" in html
     assert 'datetime="2026-03-12T19:00:00+03:00"' in html
     assert "Kültürpark, İzmir" in html
     html = client.get("/en/search/", {"q": "izmir"}).content.decode()
-    assert "12 March 2026, Thursday 19:00" in html
+    assert "Thursday 12 March 2026 19:00" in html
 
 
 def test_filter_by_type_comes_from_the_results(corpus, client):
