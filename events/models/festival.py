@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.i18n import any_view_restrictions
 from core.mixins import BasePage
@@ -300,7 +300,7 @@ class FestivalSession(TranslatableMixin, Orderable):
         SynchronizedField("start", overridable=False),
         SynchronizedField("end", overridable=False),
         SynchronizedField("language", overridable=False),
-        SynchronizedField("speakers"),
+        TranslatableField("speakers"),  # groups ("Youth organisations") read in each language
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -32,6 +32,9 @@ ENGLISH_PAGE_PROPER_NOUNS = [
     "Sivil Toplum Kapasitesini Güçlendirme Merkezi Projesi",  # the funded project's name
     "Sivil Toplum Geliştirme Merkezi",
     "Türkiye",
+    "DERBİS",  # the associations' e-government system
+    "VERBİS",  # the data controllers' registry
+    "Kazanlı",  # a coastal neighbourhood in a sample organisation's name
 ]
 TURKISH_LETTERS = re.compile(r"\w*[çÇğĞıİöÖşŞüÜ]\w*")
 
@@ -67,6 +70,7 @@ def proper_nouns() -> list[str]:
     for venue in Venue.objects.all():
         names += [venue.name, venue.district]
     names += Narrator.objects.values_list("name", flat=True)
+    names += Narrator.objects.values_list("city", flat=True)
     return sorted(filter(None, names), key=len, reverse=True)
 
 
