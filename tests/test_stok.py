@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -166,7 +167,8 @@ def test_a_prescription_links_its_module(modules):
             "module": modules[0].pk,
         }
     )
-    html = block.render(value)
+    with translation.override("tr"):  # the module is shown in the page's language
+        html = block.render(value)
     assert 'href="https://stok.example.org/kurslar/savunuculuk"' in html
     assert "Savunuculuğa giriş" in html
     without = block.to_python({"band": "starting", "title": "Plan", "text": "<p>x</p>"})
