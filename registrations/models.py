@@ -94,7 +94,12 @@ class RegistrationSetup(TranslatableMixin, models.Model):
         super().clean()
         if self.event_id and not isinstance(self.event.specific, RegistrationRoutes):
             raise ValidationError(
-                {"event": _("Choose a meeting or a recurring gathering: they take registration.")}
+                {
+                    "event": _(
+                        "Choose a meeting, a recurring gathering or a STOK training: they take "
+                        "registration."
+                    )
+                }
             )
 
 

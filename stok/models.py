@@ -19,7 +19,7 @@ from core.fields import ChoiceListField, contains_choice
 from core.mixins import BasePage
 from core.versions import content_generation, versioned_get_or_set
 from events.choices import EventType
-from events.models import EVENT_SEARCH_FIELDS, EventFields, event_panels
+from events.models import EVENT_SEARCH_FIELDS, EventFields, RegistrationRoutes, event_panels
 
 from .choices import ModuleLevel, ModuleTopic
 from .forms import ModuleFilterForm, StokTrainingPageForm
@@ -152,7 +152,7 @@ class StokCatalogPage(BasePage):
         return context
 
 
-class StokTrainingPage(EventFields, BasePage):
+class StokTrainingPage(RegistrationRoutes, EventFields, BasePage):
     """A face-to-face STOK training: an event like any other (listings, calendar, feeds,
     registration), with the modules it covers, its trainers and its places."""
 

@@ -238,3 +238,26 @@ def test_admin_list_export_sign_in_sheet_and_attendance(client, meeting, team):
     assert registration.attended is True
     dashboard = client.get("/admin/").content.decode()
     assert "event-registrations-heading" in dashboard
+
+
+def test_a_stok_training_takes_registration(client, home):
+    from demo.builders import make_venue
+    from stok.models import StokTrainingPage
+
+    index = make_events_index(home)
+    start = SOON.replace(microsecond=0)
+    training = make_event(
+        index,
+        StokTrainingPage,
+        title="STOK Eğitimi – Ankara",
+        start=start,
+        end=start + datetime.timedelta(hours=6),
+        venue=make_venue(name="STGM Eğitim Salonu", province="06"),
+        places=20,
+    )
+    setup = RegistrationSetup(event=training, locale=training.locale, capacity=20)
+    setup.full_clean()  # a training is an event that takes registration
+    setup.save()
+    assert register_url(training) in client.get(training.url).content.decode()
+    assert client.post(register_url(training), form_data()).status_code == 303
+    assert Registration.objects.get().event_id == training.pk
