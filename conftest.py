@@ -24,6 +24,18 @@ def english_home(home):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language, whatever an earlier test activated
+    (a leaked activation made Turkish messages come out in English)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Cached navigation and fragments must not leak from one test to the next."""
     from django.core.cache import cache

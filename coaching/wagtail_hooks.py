@@ -1,6 +1,10 @@
 """Requests in the admin: the two kinds' view sets, the dashboard panel, and the call to
 request on programme pages."""
 
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -26,3 +30,28 @@ def add_open_requests_panel(request, panels) -> None:
     ]
     if kinds:
         panels.append(OpenRequestsPanel(kinds))
+
+
+def request_rows() -> list[tuple[str, int, int]]:
+    """Coaching and Tailor-Made requests, by the organisation's province and the year received."""
+    rows: list[tuple[str, int, int]] = []
+    for model in (CoachingRequest, TailorMadeRequest):
+        counted = (
+            model.objects.order_by()
+            .values("province", year=ExtractYear("created_at"))
+            .annotate(count=Count("pk"))
+        )
+        rows += [(row["province"], row["year"], row["count"]) for row in counted]
+    return rows
+
+
+@hooks.register("impact_series")  # the map and the impact page (places) count them
+def request_series() -> list[dict]:
+    return [
+        {
+            "kind": "request",
+            "label": _("Coaching and Tailor-Made requests"),
+            "rows": request_rows,
+            "counted": ngettext_lazy("%(count)d request", "%(count)d requests", "count"),
+        }
+    ]

@@ -6,8 +6,10 @@ registrations...) with the Wagtail hook `IMPACT_SERIES_HOOK` without this app im
 
     @hooks.register("impact_series")
     def series():
-        return [Series("request", _("Requests"), request_rows,
-                       ngettext_lazy("%(count)d request", "%(count)d requests", "count"))]
+        return [{"kind": "request", "label": _("Requests"), "rows": request_rows,
+                 "counted": ngettext_lazy("%(count)d request", "%(count)d requests", "count")}]
+
+(plain dicts, the fields of `Series`: an app below this one cannot import it).
 
 All counts are read once and cached under the cache generations (core.versions): the map,
 the province pages and the impact page then cost no query for their figures.
@@ -119,6 +121,12 @@ BUILT_IN = [
         ),
     ),
     Series(
+        EventType.TRAINING,
+        _("STOK trainings"),
+        event_rows(EventType.TRAINING),
+        ngettext_lazy("%(count)d STOK training", "%(count)d STOK trainings", "count"),
+    ),
+    Series(
         "story",
         _("Stories told"),
         story_rows,
@@ -137,7 +145,11 @@ BUILT_IN = [
 
 def all_series() -> list[Series]:
     """The built-in series, then those other apps register."""
-    extra = [series for hook in hooks.get_hooks(IMPACT_SERIES_HOOK) for series in hook()]
+    extra = [
+        series if isinstance(series, Series) else Series(**series)
+        for hook in hooks.get_hooks(IMPACT_SERIES_HOOK)
+        for series in hook()
+    ]
     return [*BUILT_IN, *extra]
 
 

@@ -25,7 +25,7 @@ from demo.builders import (
 )
 from events.choices import AllocationMode, EventStatus
 from events.models import EventSeriesPage
-from places.figures import IMPACT_SERIES_HOOK, Series, compute_counts, counts
+from places.figures import IMPACT_SERIES_HOOK, compute_counts, counts
 from places.maps import code_for_slug, level, province_slug, shapes
 from stories.models import StoryIndexPage, StoryPage
 from tests.test_query_counts import QUERY_BUDGET, count_queries
@@ -132,10 +132,58 @@ def test_approved_stands_count_by_the_organisations_province(events_index):
 
 
 def test_another_app_adds_a_series_through_the_hook(db):
-    series = Series("request", "Requests", lambda: [("06", 2025, 4), ("99", 2025, 1)], "%d")
+    # Plain data: an app below places cannot import its Series class.
+    series = {
+        "kind": "example",
+        "label": "Examples",
+        "rows": lambda: [("06", 2025, 4), ("99", 2025, 1)],
+        "counted": "%d",
+    }
     with hooks.register_temporarily(IMPACT_SERIES_HOOK, lambda: [series]):
         # An unknown province code is dropped.
-        assert compute_counts().filtered(kind="request").rows == (("request", "06", 2025, 4),)
+        assert compute_counts().filtered(kind="example").rows == (("example", "06", 2025, 4),)
+
+
+def test_trainings_registrations_and_requests_are_counted(events_index, home):
+    import datetime
+
+    from django.utils import timezone
+
+    from coaching.models import Programme
+    from coaching.services import submit_request
+    from demo.builders import make_event
+    from demo.coaching_builders import make_request_page, request_fields
+    from registrations.models import RegistrationSetup
+    from registrations.services import register
+    from stok.models import StokTrainingPage
+
+    start = (timezone.now() + datetime.timedelta(days=10)).replace(microsecond=0)
+    training = make_event(
+        events_index,
+        StokTrainingPage,
+        title="STOK Eğitimi – Van",
+        start=start,
+        end=start + datetime.timedelta(hours=6),
+        venue=make_venue(province="65"),
+    )
+    RegistrationSetup.objects.create(event=training, locale=training.locale, capacity=5)
+    fields = {
+        "contact_name": "Örnek Kişi",
+        "organisation": "Örnek Derneği",
+        "email": "kisi@ornek.org.tr",
+        "phone": "",
+        "province": "13",
+        "accessibility_needs": "",
+        "answers": [],
+    }
+    register(training, timezone.localdate(start), fields, "tr")
+    submit_request(make_request_page(home, Programme.COACHING), request_fields(), "tr")
+    by_kind = compute_counts().by_year()[start.year]
+    assert by_kind["training"] == 1 and by_kind["registration"] == 1
+    assert sum(by_kind.get("request", 0) for by_kind in compute_counts().by_year().values()) == 1
+    assert compute_counts().filtered(kind="registration").by_province() == {
+        "13": {"registration": 1}
+    }
 
 
 def test_counts_are_cached_until_content_changes(van, stories_index):

@@ -119,7 +119,8 @@ class EventFields(models.Model):
     def illustration(self) -> str:
         """The site's illustration of this kind of event, shown when the page has no image
         (site/static/img/illustrations/)."""
-        return "story" if self.event_type == EventType.POWER_STORIES else self.event_type
+        drawn_as = {EventType.POWER_STORIES: "story", EventType.TRAINING: "programme"}
+        return drawn_as.get(self.event_type, self.event_type)
 
     @cached_property
     def is_past(self) -> bool:

@@ -11,18 +11,31 @@ from playwright.sync_api import Page, expect
 from wagtail.models import Page as WagtailPage
 from wagtail.models import get_page_models
 
+from coaching.models import Programme
 from demo.builders import (
     aware,
     locales,
     make_event,
     make_festival,
+    make_impact_page,
+    make_map_page,
     make_power_stories_tour,
+    make_venue,
     translate,
 )
+from demo.coaching_builders import make_request_page
 from demo.knowledge_builders import make_entry, make_knowledge_base, topics_of
+from demo.library_builders import (
+    make_catalogue,
+    make_group,
+    make_library,
+    make_modules,
+    make_publication,
+)
 from demo.rota import make_bilingual_rota_page
 from events.models import EventIndexPage, MeetingPage
-from home.models import HomePage
+from home.models import HomePage, StandardPage
+from stok.models import StokTrainingPage
 from stories.models import OpenCallPage
 from tests.e2e.conftest import PHONE
 from tests.e2e.content import EVENTS, FESTIVAL, STORIES, add_event, next_month_day
@@ -89,6 +102,33 @@ def add_every_page_type() -> None:
     home.add_child(instance=call)
     call.save_revision().publish()
     translate(call, english, title="Power Stories open call", slug="open-call")
+    add_programme_tools(home, events)
+
+
+def add_programme_tools(home: HomePage, events: EventIndexPage) -> None:
+    """The map, the impact page, a coaching request page, the STOK catalogue and a training,
+    the publications library and a publication."""
+    make_map_page(home)
+    make_impact_page(home)
+    make_request_page(home, Programme.COACHING)
+    programmes = StandardPage.objects.get(slug="programlar", locale__language_code="tr")
+    make_modules()
+    make_catalogue(programmes)
+    library = make_library(programmes)
+    make_publication(library, group=make_group(), english_title="Localisation report")
+    start = aware(2024, 4, 2, 10)
+    training = make_event(
+        events,
+        StokTrainingPage,
+        title="STOK Eğitimi – Ankara",
+        slug="stok-egitimi-ankara",
+        start=start,
+        end=start.replace(hour=17),
+        venue=make_venue(name="STGM Eğitim Salonu", province="06"),
+        trainers="Savunuculuk uzmanı",
+        places=30,
+    )
+    translate(training, locales()[1], title="STOK training – Ankara", slug="stok-training-ankara")
 
 
 def paths(language: str) -> list[str]:
