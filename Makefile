@@ -70,8 +70,8 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	for app in core home events stories knowledge search applications rota stok publications; do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file); done
-	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file -i '*'
+	for app in $$(ls -d */locale | cut -d/ -f1 | grep -vx site); do (cd $$app && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file); done
+	cd site && ../$(BIN)/django-admin makemessages -l tr --no-obsolete --add-location=file -i 'static/*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # The worker waits out database and Redis outages itself; this loop restarts it should it

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 from applications import services as shared
 from applications.statuses import AnswerStatus
@@ -277,3 +278,14 @@ def test_an_erased_question_never_becomes_an_entry(knowledge):
     with pytest.raises(shared.ApplicationError):
         services.draft_entry(question)
     assert not KnowledgeEntryPage.objects.exists()
+
+
+def test_the_turkish_admin_names_the_askers_language_in_turkish(client, knowledge, team):
+    services.submit_question(knowledge, fields(), "en", notify=False)
+    profile = UserProfile.get_for_user(team)
+    profile.preferred_language = "tr"
+    profile.save()
+    client.force_login(team)
+    listing = client.get(ADMIN).content.decode()
+    assert "İngilizce" in listing  # the column and the filter
+    assert "English" not in listing

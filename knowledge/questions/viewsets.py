@@ -3,6 +3,7 @@ on the edit form, and the action that turns an answered question into a draft en
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from applications import services as shared
+from applications.services.messages import language_name
 from applications.statuses import AnswerStatus
 from applications.viewsets import ApplicationDecisionForm, ApplicationViewSet, title_column
 from core.provinces import sorted_province_choices
@@ -29,8 +31,9 @@ AS = AnswerStatus
 class QuestionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=AS.choices)
     province = django_filters.ChoiceFilter(label=_("Province"), choices=sorted_province_choices())
+    # Languages named in the editor's language ("İngilizce"), not in themselves.
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=Question._meta.get_field("language").choices
+        label=_("Language"), choices=settings.WAGTAIL_CONTENT_LANGUAGES
     )
 
     class Meta:
@@ -84,7 +87,7 @@ class QuestionViewSet(ApplicationViewSet):
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("province", label=_("Province"), accessor="get_province_display"),
         Column("topic", label=_("Topic")),
-        Column("language", label=_("Language")),
+        Column("language", label=_("Language"), accessor=lambda q: language_name(q.language)),
         DateColumn("created_at", label=_("Received")),
     ]
     list_export = [

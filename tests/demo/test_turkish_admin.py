@@ -3,9 +3,11 @@ screen the project adds, on the demo content, and none shows an English interfac
 the project's catalogues know in Turkish (tests/turkish_admin.py)."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page, Site
@@ -17,7 +19,19 @@ from tests.turkish_admin import english_words, misread_turkish
 
 pytestmark = DEMO
 
-PROJECT_APPS = {"core", "home", "events", "applications", "stories", "search", "pagecache"}
+
+def project_apps() -> set[str]:
+    """Every app of this repository (not Django's, Wagtail's or a library's), so a new app's
+    screens are checked without anyone remembering to list it."""
+    root = Path(settings.BASE_DIR).resolve()
+    return {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == root
+    }
+
+
+PROJECT_APPS = project_apps()
 
 
 def project_models(base=None):
