@@ -3,6 +3,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
@@ -101,7 +102,15 @@ class MultilingualSitemap(Sitemap):
         return urls
 
 
+#: Apps above home add sitemap sections (addresses that are routes, not pages): a function
+#: taking the request and returning {section name: Sitemap}.
+SITEMAP_SECTIONS_HOOK = "sitemap_sections"
+
+
 def sitemap_sections(request) -> dict:
-    """The sections /sitemap.xml lists (one file per `MultilingualSitemap.limit` pages):
-    the views serve them, the CDN purge lists their files."""
-    return {"pages": MultilingualSitemap(request)}
+    """The sections /sitemap.xml lists (one file per `MultilingualSitemap.limit` pages, then
+    the apps' own): the views serve them, the CDN purge lists their files."""
+    sections = {"pages": MultilingualSitemap(request)}
+    for add_sections in hooks.get_hooks(SITEMAP_SECTIONS_HOOK):
+        sections.update(add_sections(request))
+    return sections

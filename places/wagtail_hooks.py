@@ -12,9 +12,11 @@ from core.provinces import Province
 from core.sections import PAGE_SECTIONS_HOOK
 from core.versions import content_generation, versioned_get_or_set
 from events.choices import EventType
+from home.sitemap import SITEMAP_SECTIONS_HOOK
 
 from .maps import locator_svg, province_slug
 from .models import ImpactPage, MapPage
+from .sitemap import province_sections
 
 #: Where the locator map goes: an event's main column, a story's facts.
 LOCATOR_PLACES = {"event_main", "story_aside"}
@@ -80,3 +82,8 @@ def place_urls_to_purge(site, root_url: str, pages) -> list[str]:
             ics = root_url + reverse("event_feeds:events_ics")
         urls.extend(f"{ics}?{urlencode(query)}" for query in feeds)
     return urls
+
+
+@hooks.register(SITEMAP_SECTIONS_HOOK)
+def add_province_sitemap(request) -> dict:
+    return province_sections(request)

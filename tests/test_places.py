@@ -347,3 +347,15 @@ def test_a_changed_event_purges_the_map_its_province_and_the_province_calendars(
     } <= urls
     # A page with no province changes nothing on the map.
     assert place_urls_to_purge(site, "https://stgm.test", [home]) == []
+
+
+def test_province_pages_with_something_are_in_the_sitemap_with_alternates(client, home, van):
+    assert "sitemap-provinces.xml" not in client.get("/sitemap.xml").content.decode()
+    make_map_page(home)
+    assert "/sitemap-provinces.xml" in client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-provinces.xml").content.decode()
+    assert "<loc>http://testserver/tr/harita/van/</loc>" in xml
+    assert "<loc>http://testserver/en/map/van/</loc>" in xml
+    assert 'hreflang="en" href="http://testserver/en/map/van/"' in xml
+    assert 'hreflang="x-default" href="http://testserver/tr/harita/van/"' in xml
+    assert "/agri/" not in xml  # nothing happened there yet

@@ -1,0 +1,62 @@
+"""The province pages in the sitemap: routes of the map page, so not in the pages' section."""
+
+import operator
+from functools import reduce
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from core.provinces import Province
+
+from .figures import counts
+from .maps import province_slug
+from .models import MapPage
+
+
+class ProvinceSitemap(Sitemap):
+    """The province pages with something to show (as the map's table lists them), in each
+    language that has a live map page, with their alternates."""
+
+    i18n = True
+    alternates = True
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        site = Site.find_for_request(request)
+        pages = MapPage.objects.live().public().select_related("locale")
+        if site is not None:  # the site's root in every language, as for the pages' section
+            roots = site.root_page.get_translations(inclusive=True)
+            pages = pages.filter(
+                reduce(operator.or_, (Q(path__startswith=root.path) for root in roots))
+            )
+        self.map_urls = {
+            page.locale.language_code: page.get_url(request) for page in pages.order_by("path")
+        }
+
+    def items(self) -> list[str]:
+        return sorted(code for code in counts().by_province() if code in Province.values)
+
+    def get_languages_for_item(self, item: str) -> list[str]:
+        return [code for code in self._languages() if self.map_urls.get(code)]
+
+    def location(self, item: str) -> str:
+        return f"{self.map_urls[get_language()]}{province_slug(item)}/"
+
+    def _urls(self, page, protocol, domain) -> list[dict]:
+        """x-default is the default language's address (Django's drops the language prefix,
+        which this site's addresses always have), as for pages."""
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            default = [a for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE]
+            url["alternates"].extend({**a, "lang_code": "x-default"} for a in default)
+        return urls
+
+
+def province_sections(request: HttpRequest) -> dict[str, Sitemap]:
+    """No section without a map page: the index lists no empty file."""
+    sitemap = ProvinceSitemap(request)
+    return {"provinces": sitemap} if sitemap.map_urls else {}
