@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventType(models.TextChoices):
@@ -11,7 +12,8 @@ class EventType(models.TextChoices):
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
+    # "As planned": a date's status, unlike a request's "Scheduled" (booked) in other apps.
+    SCHEDULED = "scheduled", pgettext_lazy("event status", "Scheduled")
     POSTPONED = "postponed", _("Postponed")
     RESCHEDULED = "rescheduled", _("Rescheduled")
     CANCELLED = "cancelled", _("Cancelled")

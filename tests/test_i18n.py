@@ -201,6 +201,18 @@ def test_turkish_catalogues_are_complete_and_compiled():
         assert source.items() <= compiled.items(), f"{po_path}: .mo is stale, run make messages"
 
 
+def test_one_english_text_reads_the_same_in_every_catalogue():
+    """Django merges the apps' catalogues into one, so a text translated two ways is shown
+    one way everywhere, whichever app wins; a text that means two things takes a context."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for po_path in sorted(Path(settings.BASE_DIR).glob("*/locale/tr/LC_MESSAGES/django.po")):
+        for entry in polib.pofile(str(po_path)).translated_entries():
+            key = (entry.msgctxt or "", entry.msgid)
+            seen.setdefault(key, {})[po_path.parts[-5]] = entry.msgstr
+    differing = {key: apps for key, apps in seen.items() if len(set(apps.values())) > 1}
+    assert differing == {}
+
+
 def test_admin_is_turkish_by_default(admin_client, home):
     response = admin_client.get("/admin/")
     assert '<html lang="tr"' in response.content.decode()

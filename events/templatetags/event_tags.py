@@ -4,7 +4,6 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from core.sharing import JSONLD_SPECS, absolute, sharing_renditions
 from events.calendar_links import google_calendar_url, outlook_calendar_url
@@ -38,7 +37,7 @@ def filters_querystring(context, **changes) -> str:
 
 @register.filter
 def status_label(status: str) -> str:
-    return dict(EventStatus.choices).get(status, _("Scheduled"))
+    return dict(EventStatus.choices).get(status, EventStatus.SCHEDULED.label)
 
 
 @register.simple_tag(takes_context=True)
