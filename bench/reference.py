@@ -19,6 +19,8 @@ from pathlib import Path
 PROC = Path("/proc")
 LISTEN = "0A"  # the TCP state of a listening socket in /proc/net/tcp
 REACH_TIMEOUT = 10  # seconds for the reference to answer its first request
+# Processes that only forward a published port (a container's): their CPU is not the site's.
+FORWARDERS = {"docker-proxy", "rootlesskit", "slirp4netns", "pasta", "conmon"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,29 @@ def cpu_seconds_of(pids: list[int], proc: Path = PROC) -> float:
         # utime, stime, cutime, cstime: the 14th to 17th fields of the whole line.
         ticks += sum(int(value) for value in fields[11:15])
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def command_names(pids: list[int], proc: Path = PROC) -> dict[int, str]:
+    """The command name of each pid ("gunicorn", "python3", "docker-proxy"...)."""
+    names = {}
+    for pid in pids:
+        try:
+            names[pid] = (proc / str(pid) / "comm").read_text().strip()
+        except OSError:
+            continue
+    return names
+
+
+def cpu_note(names: dict[int, str], port: int) -> str:
+    """Why the reference's CPU cannot be read from these processes, or ""."""
+    if not names:
+        return f"no process of this machine found listening on port {port}: CPU not read"
+    if any(name in FORWARDERS for name in names.values()):
+        return (
+            f"port {port} belongs to a forwarder ({', '.join(sorted(set(names.values())))}), "
+            "not to the server: CPU not read; run the reference outside a container"
+        )
+    return ""
 
 
 class Reference:

@@ -144,8 +144,9 @@ def beside_table(block: dict) -> list[str]:
     """The pass's pages beside the reference site's (bench.sidebyside), or why not."""
     if block.get("error"):
         return [f"Reference site: {block['error']}; not measured.", ""]
+    processes = ", ".join(block.get("processes") or [])
     cpu = block.get("cpu_note") or (
-        f"its CPU from the {len(block.get('pids') or [])} processes serving its port"
+        f"its CPU from the {len(block.get('pids') or [])} processes serving its port: {processes}"
     )
     lines = [
         f"Beside the reference site at {block['url']} ({cpu}), measured alternately with ours "

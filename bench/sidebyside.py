@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 from bench.env import log
 from bench.measure import MAX_REFERENCE_RATIO, measure
-from bench.reference import Pair, Reference
+from bench.reference import Pair, Reference, command_names, cpu_note
 from bench.server import Server
 
 Measure = Callable[[dict], dict]
@@ -100,11 +100,12 @@ def measure_beside(
         log(f"reference: {found['error']}; carrying on without it")
         return found
     pids = reference.pids()
-    found["pids"] = pids
-    if not pids:
-        found["cpu_note"] = f"no process of this machine found listening on port {reference.port}"
-    # Without its processes, the reference is still loaded but its CPU is not read.
-    side = reference if pids else SimpleNamespace(base=reference.base, cpu_seconds=None)
+    names = command_names(pids)
+    found["pids"], found["processes"] = pids, sorted(set(names.values()))
+    found["cpu_note"] = cpu_note(names, reference.port)
+    # Without its own processes, the reference is still loaded but its CPU is not read.
+    readable = not found["cpu_note"]
+    side = reference if readable else SimpleNamespace(base=reference.base, cpu_seconds=None)
 
     def ours(target: dict) -> dict:
         log(f"[beside the reference] ours: {target['path']}")

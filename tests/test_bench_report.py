@@ -140,6 +140,14 @@ def test_listening_sockets_are_read_from_tcp_and_tcp6(tmp_path):
     assert cpu_seconds_of([10, 99], proc) == pytest.approx(180 / ticks)
 
 
+def test_a_port_forwarded_into_a_container_gives_no_cpu_figure():
+    from bench.reference import cpu_note
+
+    assert cpu_note({10: "gunicorn", 11: "gunicorn"}, 8001) == ""
+    assert "forwarder (docker-proxy)" in cpu_note({10: "docker-proxy"}, 8001)
+    assert "no process" in cpu_note({}, 8001)
+
+
 def test_the_reference_address_is_loopback_only_and_its_pages_are_options():
     assert loopback_base("http://127.0.0.1:8001/") == "http://127.0.0.1:8001"
     assert loopback_base("http://localhost:8001") == "http://localhost:8001"
@@ -364,3 +372,44 @@ def test_a_running_reference_is_reachable(started):
     wait_for_listening(port)
     reference = Reference(f"http://127.0.0.1:{port}")
     assert reference.unreachable() == ""
+
+
+def test_the_cpu_of_a_run_is_read_on_an_idle_server_and_the_queue_drained_after(monkeypatch):
+    # Requests a warm-up left queued are answered after wrk stops: their CPU must not fall
+    # in the measured run, whose requests do not count them.
+    import argparse
+
+    from bench import load
+
+    events = []
+    readings = iter([0.0, 1.0, 2.0, 2.005, 2.005, 5.0, 6.0, 6.0])
+
+    def cpu() -> float:
+        value = next(readings)
+        events.append(f"cpu {value:g}")
+        return value
+
+    def wrk(*args) -> dict:
+        events.append("wrk")
+        return {"requests": 10}
+
+    monkeypatch.setattr(load, "run_wrk", wrk)
+    monkeypatch.setattr(load.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(load, "fresh_script", lambda target, scripts: Path("x.lua"))
+    args = argparse.Namespace(warmup=1, duration=1, connections=2, threads=1)
+    result = load.warm_up_and_load("wrk", "http://127.0.0.1:1/", {}, Path("."), args, cpu)
+    # warm-up; idle once two readings differ by less than IDLE_CPU; before; run; after;
+    # then the queue drains until idle again.
+    assert events == [
+        "wrk",
+        "cpu 0",
+        "cpu 1",
+        "cpu 2",
+        "cpu 2.005",
+        "cpu 2.005",
+        "wrk",
+        "cpu 5",
+        "cpu 6",
+        "cpu 6",
+    ]
+    assert result["server_cpu_s"] == pytest.approx(5.0 - 2.005)
