@@ -101,6 +101,8 @@ def page_row(name: str, runs: dict[float, dict | None], shown: dict) -> str:
         if figures["check"] != "ok":
             problems.append(figures["check"])
     growth_cell = "–" if growth is None else f"{growth:+.0%}"
+    if name in shown["floors"]:  # the yardstick itself: shown, not judged
+        problems = []
     return (
         f"| {name} `{path}` | {' | '.join(cells)} | {growth_cell} | {fmt(to_floor)} | "
         f"{reference} | {ratio} | {'; '.join(problems) or 'ok'} |"
@@ -163,7 +165,13 @@ def database_summary(database: str, by_scale: dict[float, dict]) -> list[str]:
         for m in (runs[scale] or {}).get("measurements", [])
         if m["kind"] in ("floor", "page")
     )
-    shown = {"scales": scales, "growth": growth, "pairs": pairs}
+    floors = {
+        m["name"]
+        for run in runs.values()
+        for m in (run or {}).get("measurements", [])
+        if m["kind"] == "floor"
+    }
+    shown = {"scales": scales, "growth": growth, "pairs": pairs, "floors": floors}
     lines += [page_row(name, runs, shown) for name in names]
     return [*lines, "", cached_line(by_scale), ""]
 

@@ -286,7 +286,7 @@ def test_the_summary_puts_scale_one_and_ten_side_by_side(tmp_path, monkeypatch):
     pair |= {"ours": [figures(20.0)], "reference": [figures(50.0)]}
     block = {"url": "http://127.0.0.1:8001", "rounds": 1, "error": "", "pairs": [pair]}
     one = {"floor": 5.0, "home (tr)": 20.0, "events feed": 40.0}
-    ten = {"floor": 5.0, "home (tr)": 21.0, "events feed": 60.0}
+    ten = {"floor": 6.0, "home (tr)": 21.0, "events feed": 60.0}
     monkeypatch.setattr(report, "RESULTS_DIR", tmp_path)
     for scale, cpu, reference in ((1, one, None), (10, ten, block), (0.1, one, None)):
         full = saved(scale, cpu, reference)
@@ -300,11 +300,12 @@ def test_the_summary_puts_scale_one_and_ten_side_by_side(tmp_path, monkeypatch):
     text = summary.summary_markdown(summary.saved_runs(tmp_path))
     assert "| CPU ms/req, scale 0.1 | CPU ms/req, scale 1 | CPU ms/req, scale 10 |" in text
     assert "growth 1 → 10 (≤ +10%)" in text
-    assert "| home (tr) `/home (tr)/` | 20.0 | 20.0 | 21.0 | +5% | 4.2 | 50.0 | 0.40 |" in text
-    assert "4.2× floor > 3× (aim)" in text
+    assert "| home (tr) `/home (tr)/` | 20.0 | 20.0 | 21.0 | +5% | 3.5 | 50.0 | 0.40 |" in text
+    assert "3.5× floor > 3× (aim)" in text
     feed_row = next(line for line in text.splitlines() if line.startswith("| events feed"))
-    assert "+50% | 12.0 |" in feed_row
+    assert "+50% | 10.0 |" in feed_row
     assert "growth +50% > +10%" in feed_row and "feed 60 ms ≥ 50 ms" in feed_row
+    assert "| floor `/floor/` | 5.0 | 5.0 | 6.0 | +20% | 1.0 | – | – | ok |" in text
     assert "measured beside scale 10" in text
     assert "scale 1: 1 of 1 cacheable pages ok" in text
 
