@@ -56,7 +56,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--results",
         action="store_true",
-        help="also put the tables in bench/RESULTS.md (one block per scale)",
+        help="also put the tables in bench/RESULTS.md (one block per scale) and rebuild its "
+        "summary",
     )
     # The former name of --results (it wrote into README.md, which no longer holds results).
     p.add_argument("--readme", dest="results", action="store_true", help=argparse.SUPPRESS)
