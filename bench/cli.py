@@ -9,8 +9,12 @@ For each database (SQLite always; PostgreSQL too when DATABASE_URL points at one
 3. for each URL: one request to read its status and query count, a warm-up, then wrk from a
    second process; the framework ceiling (a trivial view behind the same middleware) and a
    static file are measured the same way;
-4. print a table with ratios to the ceiling, and write it as Markdown and JSON to
-   bench/results/ (`--results` also puts it in bench/RESULTS.md).
+4. with `--reference URL` (the reference Wagtail site running on this machine), measure
+   pairs of our pages and its nearest ones alternately in the same window;
+5. print a table with CPU per request, ratios to the floor and the ceiling, and write it as
+   Markdown and JSON to bench/results/ (`--results` also puts it in bench/RESULTS.md, with
+   the summary of the saved runs: scale 1 and scale 10 side by side; `--summary` rebuilds
+   only that summary).
 
 Only loopback addresses are ever loaded; every wrk run is bounded in time.
 """
@@ -22,8 +26,10 @@ from datetime import UTC, datetime
 
 from bench.database import databases, prepare
 from bench.load import ensure_wrk
+from bench.reference import PAIRS, loopback_base, pairs_with
 from bench.run import run_tables
 from bench.soak import run_soak
+from bench.summary import write_summary
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,7 +56,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--results",
         action="store_true",
-        help="also put the tables in bench/RESULTS.md (one block per scale)",
+        help="also put the tables in bench/RESULTS.md (one block per scale) and rebuild its "
+        "summary",
     )
     # The former name of --results (it wrote into README.md, which no longer holds results).
     p.add_argument("--readme", dest="results", action="store_true", help=argparse.SUPPRESS)
@@ -67,6 +74,33 @@ def parser() -> argparse.ArgumentParser:
         "--quiet-wait", type=float, default=25, help="minutes to wait for --quiet-load at most"
     )
     p.add_argument(
+        "--summary",
+        action="store_true",
+        help="measure nothing: rebuild the summary of bench/RESULTS.md (scale 1 and scale 10 "
+        "side by side) from the saved runs in bench/results/ and print it",
+    )
+    p.add_argument(
+        "--reference",
+        default="",
+        metavar="URL",
+        help="the reference Wagtail site (bakerydemo) running on this machine, e.g. "
+        "http://127.0.0.1:8001: its nearest pages are measured alternately with ours",
+    )
+    p.add_argument(
+        "--reference-page",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="the reference's page of a pair (repeatable); the defaults: "
+        + ", ".join(f"{pair.key}={pair.path}" for pair in PAIRS),
+    )
+    p.add_argument(
+        "--reference-rounds",
+        type=int,
+        default=2,
+        help="runs of each reference page, between runs of ours (ours, reference, ours, ...)",
+    )
+    p.add_argument(
         "--soak",
         type=float,
         default=0,
@@ -78,11 +112,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    return parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    try:
+        if args.reference:
+            loopback_base(args.reference)
+        pairs_with(args.reference_page)
+    except ValueError as error:
+        p.error(str(error))
+    if args.reference_rounds < 1:
+        p.error("--reference-rounds must be at least 1")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.summary:
+        print(write_summary())
+        return 0
     wrk = ensure_wrk()
     if args.prepare_only:
         for database in databases(args.db, args.scale):

@@ -14,6 +14,9 @@ from pathlib import Path
 from bench.env import log
 
 WRK_TIMEOUT = "10s"  # a request slower than this counts as a wrk timeout error
+IDLE_POLL = 0.25  # seconds between two readings of the server's CPU while waiting for idle
+IDLE_CPU = 0.02  # CPU seconds in one poll under which the server counts as idle
+IDLE_TIMEOUT = 60  # seconds to wait for idle at most
 
 # The request (method, body, headers) and a `done` that prints wrk's summary as one JSON line.
 LUA = """
@@ -109,20 +112,41 @@ def fresh_script(target: dict, directory: Path) -> Path:
     return lua_script(target, directory, prefix=str(time.time_ns()))
 
 
+def wait_until_idle(cpu_seconds, timeout: float = IDLE_TIMEOUT) -> None:
+    """Wait until the server's processes stop using CPU. When wrk stops, the requests its
+    connections had sent and the server had not answered yet are still in the server's
+    queue: it answers them after wrk is gone, and their CPU, counted in the next measured
+    run without their requests, would inflate its CPU per request."""
+    deadline = time.monotonic() + timeout
+    last = cpu_seconds()
+    while time.monotonic() < deadline:
+        time.sleep(IDLE_POLL)
+        now = cpu_seconds()
+        if now - last < IDLE_CPU:
+            return
+        last = now
+    log(f"the server still used CPU after {timeout:g} s: measuring anyway")
+
+
 def warm_up_and_load(
     wrk: str, url: str, target: dict, scripts: Path, args, cpu_seconds=None
 ) -> dict:
     """A warm-up, then the measured run (whose summary is returned); each with its own
     script, so that a POST with unique values never repeats a value of the warm-up (a
     repeated organisation is a duplicate application, answered 409). With `cpu_seconds`
-    (the server's CPU time so far), the summary has the server's CPU during the run."""
+    (the server's CPU time so far), the summary has the server's CPU during the run, which
+    starts on an idle server; the requests left queued after it are answered (uncounted)
+    before the next one."""
     run_wrk(wrk, url, fresh_script(target, scripts), args.warmup, args.connections, args.threads)
+    if cpu_seconds:
+        wait_until_idle(cpu_seconds)
     before = cpu_seconds() if cpu_seconds else None
     result = run_wrk(
         wrk, url, fresh_script(target, scripts), args.duration, args.connections, args.threads
     )
     if cpu_seconds and before is not None:
         result["server_cpu_s"] = cpu_seconds() - before
+        wait_until_idle(cpu_seconds)
     return result
 
 

@@ -1,8 +1,10 @@
 """The report: the machine it ran on, the Markdown tables, and where they are written.
 
-Every run writes `bench/results/<stamp>.md|json` and `latest.md|json` (git-ignored);
-`--results` also puts the tables in `bench/RESULTS.md` (committed, linked from the README),
-one block per scale between `<!-- bench:start -->` markers.
+Every run writes `bench/results/<stamp>.md|json` and `latest.md|json`, and each database's
+passes as `bench/results/<database>-scale<N>.json` (the last run of that database and scale,
+which the summary reads; all git-ignored); `--results` also puts the tables in
+`bench/RESULTS.md` (committed, linked from the README), one block per scale between
+`<!-- bench:start -->` markers, and the summary (bench.summary) in its own block.
 """
 
 import argparse
@@ -15,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.env import PYTHON, ROOT, log
+from bench.measure import MAX_FEED_CPU_MS, MAX_FLOOR_RATIO, MAX_QUERIES, MIN_CACHED_RPS_RATIO
+from bench.sidebyside import pair_figures
 
 RESULTS_DIR = ROOT / "bench" / "results"
 RESULTS_FILE = ROOT / "bench" / "RESULTS.md"
@@ -90,7 +94,10 @@ def machine_line(report: dict) -> str:
         "ceiling of the same run; SQL is the count of queries of one request after the run. "
         "CPU ms/req is the server processes' CPU time (gunicorn master and workers, from "
         "/proc) during the measured run divided by its requests; CPU ÷ floor compares it with "
-        "the bare Wagtail page of the same pass."
+        "the bare Wagtail page of the same pass. Checks: uncached, at most "
+        f"{MAX_QUERIES} queries, CPU at most {MAX_FLOOR_RATIO:g}× the floor (an aim) and an "
+        f"events feed under {MAX_FEED_CPU_MS:g} ms; cached, a hit at {MIN_CACHED_RPS_RATIO:g}× "
+        "the ceiling's throughput or more; p99 and req/s ÷ ceiling are for information."
     )
 
 
@@ -125,10 +132,48 @@ def run_table(run: dict) -> list[str]:
     return [*lines, ""]
 
 
+def span(values: tuple[float, float] | list[float] | None) -> str:
+    """A range of CPU figures, "20.3–20.6" (one figure when both ends round alike)."""
+    if not values:
+        return "–"
+    low, high = values
+    return fmt(low) if round(low, 1) == round(high, 1) else f"{fmt(low)}–{fmt(high)}"
+
+
+def beside_table(block: dict) -> list[str]:
+    """The pass's pages beside the reference site's (bench.sidebyside), or why not."""
+    if block.get("error"):
+        return [f"Reference site: {block['error']}; not measured.", ""]
+    processes = ", ".join(block.get("processes") or [])
+    cpu = block.get("cpu_note") or (
+        f"its CPU from the {len(block.get('pids') or [])} processes serving its port: {processes}"
+    )
+    lines = [
+        f"Beside the reference site at {block['url']} ({cpu}), measured alternately with ours "
+        f"in the same window (ours, reference, ours, ...: {block['rounds']} runs of each "
+        "reference page, one more of ours), with the same wrk settings. CPU ms/req: the range "
+        "over the runs; the ratio: all our CPU over all our requests, to the reference's.",
+        "",
+        "| pair | ours | CPU ms/req | reference | CPU ms/req | ratio | check |",
+        "| --- | --- | ---: | --- | ---: | ---: | --- |",
+    ]
+    for pair in block["pairs"]:
+        figures = pair_figures(pair)
+        lines.append(
+            f"| {pair['label']} | {pair['ours_name']} `{pair.get('ours_path', '–')}` | "
+            f"{span(figures['ours_range'])} | `{pair['reference_path']}` | "
+            f"{span(figures['reference_range'])} | {fmt(figures['ratio'], 2)} | "
+            f"{figures['check']} |"
+        )
+    return [*lines, ""]
+
+
 def markdown(report: dict) -> str:
     lines = [f"`{report.get('command', 'python -m bench')}`", "", machine_line(report), ""]
     for run in report["runs"]:
         lines += run_table(run)
+        if run.get("reference"):
+            lines += beside_table(run["reference"])
     if report.get("not_measured"):
         lines.append(
             "Not measured yet (their apps or generators are not there): "
@@ -164,6 +209,24 @@ def write_results(table: str, report: dict, stems: list[str]) -> None:
         (RESULTS_DIR / f"{stem}.md").write_text(table)
         (RESULTS_DIR / f"{stem}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     log(f"written: bench/results/{stems[0]}.md and .json" + (" (and latest.*)" * (len(stems) > 1)))
+
+
+def scale_stem(database: str, scale: float) -> str:
+    return f"{database}-scale{scale:g}"
+
+
+def write_scale_results(report: dict) -> list[Path]:
+    """Each database's passes of `report` as bench/results/<database>-scale<N>.json, which
+    the summary reads (a later run of the same database and scale replaces it)."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    written = []
+    for database in dict.fromkeys(run["database"] for run in report["runs"]):
+        runs = [run for run in report["runs"] if run["database"] == database]
+        path = RESULTS_DIR / f"{scale_stem(database, report['machine']['scale'])}.json"
+        path.write_text(json.dumps({**report, "runs": runs}, indent=2, ensure_ascii=False))
+        written.append(path)
+    log("written: " + ", ".join(f"bench/results/{path.name}" for path in written))
+    return written
 
 
 def timestamped_stem() -> str:

@@ -1,6 +1,8 @@
 """The table run of `python -m bench`: for each database, a pass with the full-page cache
 off and one with it on; each pass a fresh server and an empty cache, every target measured
-in turn, then judged against the ceiling of the same pass."""
+in turn, then judged against the floor and ceiling of the same pass. With `--reference`,
+the uncached pass then measures the pairs of pages beside the reference site's
+(bench.sidebyside)."""
 
 import argparse
 import tempfile
@@ -10,14 +12,19 @@ from bench.database import collectstatic, database_version, databases, prepare
 from bench.env import Database, bench_env, flush_bench_cache, in_django, log
 from bench.load import load_average, wait_for_quiet
 from bench.measure import Measurement, judge, measure
+from bench.more_targets import merged, more_targets
+from bench.reference import Reference, loopback_base, pairs_with
 from bench.report import (
     machine_info,
     markdown,
     timestamped_stem,
     update_results_file,
     write_results,
+    write_scale_results,
 )
 from bench.server import serving
+from bench.sidebyside import measure_beside
+from bench.summary import write_summary
 
 UNCACHED = ("uncached (full-page cache off)", "0")
 CACHED = ("cached (full-page cache on, anonymous visitors)", "300")
@@ -26,7 +33,9 @@ CACHED = ("cached (full-page cache on, anonymous visitors)", "300")
 def selected_targets(database: Database, args: argparse.Namespace) -> list[dict]:
     """The targets of the database's content; pages only if their name has `--only` and,
     for the English ones, with `--english`."""
-    targets = in_django(["targets", "--scale", str(args.scale)], bench_env(database))
+    env = bench_env(database)
+    targets = in_django(["targets", "--scale", str(args.scale)], env)
+    targets = merged(targets, more_targets(env, args.scale))  # type: ignore[arg-type]
     return [
         t
         for t in targets  # type: ignore[union-attr]
@@ -68,6 +77,11 @@ def run_pass(
                 rss_start = server.worker_rss_mb()
         rss_end = server.worker_rss_mb()
         load_end = load_average()
+        beside = None
+        if args.reference and not cached:
+            reference = Reference(loopback_base(args.reference))
+            pairs = pairs_with(args.reference_page)
+            beside = measure_beside(server, reference, pairs, targets, wrk, args, scripts)
     judge(measurements, cached)
     return {
         "database": database.label,
@@ -79,6 +93,7 @@ def run_pass(
         "load_start": load_start,
         "load_end": load_end,
         "measurements": [m.__dict__ for m in measurements],
+        **({"reference": beside} if beside is not None else {}),
     }
 
 
@@ -98,6 +113,8 @@ def run_tables(args: argparse.Namespace, wrk: str, report: dict) -> int:
     table = markdown(report)
     print(table)
     write_results(table, report, [timestamped_stem(), "latest"])
+    write_scale_results(report)
     if args.results:
         update_results_file(table, args.scale)
+        print(write_summary())
     return 0
