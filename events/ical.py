@@ -7,7 +7,7 @@ What calendar programs get wrong most often decides the shape of these files:
 - every VEVENT has a UID and a DTSTAMP (Outlook rejects events without them). UIDs come from
   the page's translation key, so they are the same in every request and in both languages;
 - a series is one VEVENT with an RRULE, and EXDATE/RDATE computed so that any RFC 5545
-  expander yields exactly the dates the site itself stores (see `_series_components`);
+  expander yields exactly the dates the site itself stores (see `series_plan`);
 - a cancelled date of a series is removed with EXDATE *and* described by an override VEVENT
   (RECURRENCE-ID, STATUS:CANCELLED, the reason): Google Calendar hides STATUS:CANCELLED while
   Apple Calendar and Thunderbird strike it through but keep showing it, and only EXDATE removes
@@ -22,17 +22,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from dateutil import rrule as dateutil_rrule
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vRecur
-from recurrence import Recurrence, Rule
 
 from . import recurrence as series_dates
 from .choices import AttendanceMode, EventStatus, EventType
 from .models import SERIES_HORIZON, EventFields, EventSeriesPage, Venue
+from .series_plan import series_dates_for_ical
 
 # UIDs must be globally unique and must not change with the host a visitor happened to use.
 UID_DOMAIN = "stgm.org.tr"
@@ -47,8 +46,6 @@ ICAL_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
-RULE_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 class DateLike(Protocol):
@@ -261,151 +258,6 @@ def _vevent(
 
 
 # --- series ----------------------------------------------------------------------------
-
-
-def _rule_text(
-    rule: Rule,
-    first: datetime.datetime,
-    all_day: bool,
-    until_cap: datetime.datetime | None = None,
-) -> str:
-    """One django-recurrence rule as an RRULE value in local time.
-
-    The site reads an end date as that whole day in Istanbul time and counts COUNT from the
-    rule's own dates; clients differ on COUNT (RFC 5545 counts DTSTART even when the rule does
-    not match it), so a count becomes the UNTIL of the last date the site gives.
-    """
-    zone = series_dates.local_zone()
-    naive_first = _local(first).replace(tzinfo=None)
-    until: datetime.datetime | None = None
-    if rule.count:
-        dates = list(rule.to_dateutil_rrule(dtstart=naive_first))
-        until = dates[-1] if dates else naive_first
-    elif rule.until is not None:
-        until = datetime.datetime.combine(
-            series_dates.local_date(rule.until), datetime.time(23, 59, 59)
-        )
-    if until_cap is not None:
-        cap = _local(until_cap).replace(tzinfo=None, microsecond=0)
-        until = cap if until is None else min(until, cap)
-    parts = [f"FREQ={RULE_FREQUENCIES[rule.freq]}"]
-    if rule.interval and rule.interval != 1:
-        parts.append(f"INTERVAL={int(rule.interval)}")
-    if rule.wkst is not None:
-        parts.append(f"WKST={WEEKDAYS[getattr(rule.wkst, 'number', rule.wkst)]}")
-    if until is not None:
-        if all_day:
-            parts.append(f"UNTIL={until:%Y%m%d}")
-        else:
-            # With a TZID start, RFC 5545 wants UNTIL in UTC.
-            utc = until.replace(tzinfo=zone).astimezone(datetime.UTC)
-            parts.append(f"UNTIL={utc:%Y%m%dT%H%M%SZ}")
-    if rule.byday:
-        days = []
-        for day in rule.byday:
-            number = getattr(day, "number", day)
-            index = getattr(day, "index", None)
-            days.append(f"{index or ''}{WEEKDAYS[number]}")
-        parts.append("BYDAY=" + ",".join(days))
-    for param in ("bysetpos", "bymonth", "bymonthday", "byyearday", "byweekno"):
-        values = getattr(rule, param, None)
-        if values:
-            parts.append(f"{param.upper()}={','.join(str(int(v)) for v in values)}")
-    return ";".join(parts)
-
-
-def _rule_reader(text: str, first: datetime.datetime, all_day: bool):
-    """The RRULE as dateutil reads it from DTSTART `first`, and how to give it a moment: a
-    DATE start has a DATE UNTIL, which dateutil reads as a naive datetime."""
-    if all_day:
-        zone = series_dates.local_zone()
-        rule = dateutil_rrule.rrulestr(text, dtstart=first.replace(tzinfo=None))
-        return rule, lambda moment: _local(moment).replace(tzinfo=None), zone
-    return dateutil_rrule.rrulestr(text, dtstart=first), _local, None
-
-
-def _first_rule_date(
-    text: str, first: datetime.datetime, window_start: datetime.datetime, all_day: bool
-) -> datetime.datetime | None:
-    """The first date the RRULE gives from `window_start` on: a DTSTART there keeps the
-    rule's phase (weekday, every other week, day of the month)."""
-    rule, moment, zone = _rule_reader(text, _local(first), all_day)
-    found = rule.after(moment(window_start), inc=True)
-    if found is None or zone is None:
-        return found
-    return found.replace(tzinfo=zone)
-
-
-def _rule_dates(
-    text: str | None, first: datetime.datetime, window_end: datetime.datetime, all_day: bool
-) -> set[datetime.datetime]:
-    """What an RFC 5545 reader expands from DTSTART and the RRULE (DTSTART always counts)."""
-    first = _local(first)
-    dates = {first}
-    if text:
-        rule, moment, zone = _rule_reader(text, first, all_day)
-        found = rule.between(moment(first), moment(window_end), inc=True)
-        dates.update(found if zone is None else (d.replace(tzinfo=zone) for d in found))
-    return dates
-
-
-def _series_window(page: EventSeriesPage, now: datetime.datetime) -> datetime.datetime:
-    """At least as far as the stored occurrences go, and past every explicit date."""
-    end = max(now, page.start) + SERIES_HORIZON
-    recurrence = page.recurrences
-    if recurrence is not None:
-        explicit = [*recurrence.rdates, *recurrence.exdates]
-        for moment in explicit:
-            day = series_dates.local_date(moment)
-            candidate = datetime.datetime.combine(
-                day + datetime.timedelta(days=1), datetime.time.min, series_dates.local_zone()
-            )
-            end = max(end, candidate)
-    return end
-
-
-@dataclass(frozen=True)
-class SeriesDates:
-    rule: str | None
-    exdates: list[datetime.datetime]
-    rdates: list[datetime.datetime]
-    # Every start the site gives in the window, before per-date changes.
-    instances: frozenset[datetime.datetime]
-    # DTSTART: the series' first meeting, or its first rule date in a feed's window.
-    first: datetime.datetime | None = None
-
-
-def series_dates_for_ical(
-    page: EventSeriesPage,
-    now: datetime.datetime | None = None,
-    window: tuple[datetime.datetime, datetime.datetime | None] | None = None,
-) -> SeriesDates:
-    """The RRULE of a series and the EXDATE/RDATE that make it give the site's own dates.
-
-    django-recurrence rules differ from RFC 5545 in small ways (excluded dates are whole days,
-    extra dates take the series' time, more than one rule is allowed); rather than translate
-    each rule, the dates the site expands are compared with those the first RRULE gives over
-    the same window, and the difference becomes EXDATE and RDATE.
-
-    With a `window` (a feed's), only its dates are compared, so the work does not grow with
-    the series' age or length: DTSTART moves to the rule's first date in the window and an
-    end of the window caps the rule (UNTIL).
-    """
-    now = now or timezone.now()
-    recurrence: Recurrence | None = page.recurrences
-    rules = list(recurrence.rrules) if recurrence is not None else []
-    window_start, cap = window or (page.start, None)
-    window_end = cap or _series_window(page, now)
-    # A second RRULE is deprecated in RFC 5545 and read differently by clients; its dates
-    # become RDATEs instead.
-    text = _rule_text(rules[0], page.start, page.all_day, cap) if rules else None
-    first = page.start
-    if text and window_start > page.start:
-        first = _first_rule_date(text, page.start, window_start, page.all_day) or page.start
-    site = {_local(d) for d in series_dates.expand(recurrence, page.start, first, window_end)}
-    from_rule = _rule_dates(text, first, window_end, page.all_day)
-    exdates, rdates = sorted(from_rule - site), sorted(site - from_rule)
-    return SeriesDates(text, exdates, rdates, frozenset(site), first)
 
 
 def _series_components(entry: EventEntry) -> list[Event]:
