@@ -26,7 +26,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur, vText
 
 from . import recurrence as series_dates
 from .choices import AttendanceMode, EventStatus, EventType
@@ -46,6 +46,11 @@ ICAL_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
+# Built once: enum members' `values` and icalendar's conversions are much of a feed's cost.
+_STATUSES = frozenset(EventStatus.values)
+_STATUS = {status: vText(value) for status, value in ICAL_STATUS.items()}
+_PUBLIC = vText("PUBLIC")
+_TRANSPARENCY = {True: vText("TRANSPARENT"), False: vText("OPAQUE")}
 
 
 class DateLike(Protocol):
@@ -126,6 +131,38 @@ def build_calendar(name: str, entries: Iterable[EventEntry]) -> Calendar:
     return calendar
 
 
+# RFC 5545 folds content lines at 75 octets.
+FOLD_OCTETS = 75
+
+
+def fold(line: str) -> bytes:
+    """One content line folded as icalendar folds it (`icalendar.parser.string._foldline`,
+    which encodes every character of every line on its own): a line stays under
+    `FOLD_OCTETS` octets, a character is never cut, and a backslash or caret that would end a
+    line (the start of an escape) moves to the next one. tests/events_tests/test_ical_fold.py
+    compares the two."""
+    data = line.encode()
+    if len(data) < FOLD_OCTETS:
+        return data
+    parts = []
+    start = 0
+    while len(data) - start >= FOLD_OCTETS:
+        cut = start + FOLD_OCTETS - 1
+        while data[cut] & 0xC0 == 0x80:  # a continuation octet: inside a character
+            cut -= 1
+        if data[cut - 1] in b"\\^":
+            cut -= 1
+        parts.append(data[start:cut])
+        start = cut
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
+
+
+def calendar_bytes(calendar: Calendar) -> bytes:
+    """`calendar.to_ical()`: icalendar's content lines, folded by `fold`."""
+    return b"\r\n".join(fold(line) for line in calendar.content_lines() if line) + b"\r\n"
+
+
 def uid_for(page: EventFields, original_start: datetime.datetime | None = None) -> str:
     """The same in every request and in every language's version of the page."""
     if original_start is None:
@@ -187,7 +224,7 @@ def _stamp(page: EventFields) -> datetime.datetime:
 
 
 def _status_label(status: str) -> str:
-    return str(EventStatus(status).label) if status in EventStatus.values else ""
+    return str(EventStatus(status).label) if status in _STATUSES else ""
 
 
 def _summary(page: EventFields, status: str) -> str:
@@ -227,31 +264,33 @@ def _vevent(
     recurrence_id: datetime.date | datetime.datetime | None = None,
 ) -> Event:
     page = entry.page
-    language = entry.language
-    event = Event.new(
-        uid=uid,
-        stamp=_stamp(page),
-        start=_ical_moment(date.start, page.all_day),
-        end=_ical_end(date.start, date.end, page.all_day),
-        status=ICAL_STATUS.get(date.status, "CONFIRMED"),
-        url=entry.url,
-        recurrence_id=recurrence_id,
-    )
-    event.add("summary", _summary(page, date.status), parameters={"LANGUAGE": language})
+    language = {"LANGUAGE": entry.language}
+    # Properties added one by one (Event.new sets and validates every property it knows),
+    # the fixed ones shared by every event.
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", _stamp(page))
+    event.add("dtstart", _ical_moment(date.start, page.all_day))
+    event.add("dtend", _ical_end(date.start, date.end, page.all_day))
+    event.add("status", _STATUS.get(date.status, _STATUS[EventStatus.SCHEDULED]))
+    event.add("url", entry.url)
+    if recurrence_id is not None:
+        event.add("recurrence-id", recurrence_id)
+    event.add("summary", _summary(page, date.status), parameters=language)
     event.add(
         "description",
         description_text(page, entry.url, date.status, date.note),
-        parameters={"LANGUAGE": language},
+        parameters=language,
     )
     location = location_text(page, date.venue, date.status)
     if location:
-        event.add("location", location, parameters={"LANGUAGE": language})
+        event.add("location", location, parameters=language)
     venue = date.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         event.add("geo", (float(venue.latitude), float(venue.longitude)))
     event.add("categories", [str(EventType(page.event_type).label)])
-    event.add("class", "PUBLIC")
-    event.add("transp", "TRANSPARENT" if date.status == EventStatus.CANCELLED else "OPAQUE")
+    event.add("class", _PUBLIC)
+    event.add("transp", _TRANSPARENCY[date.status == EventStatus.CANCELLED])
     if page.last_published_at:
         event.add("last-modified", _stamp(page))
     return event
