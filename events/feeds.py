@@ -122,6 +122,29 @@ DATE_FIELDS = (
 _VENUE = DATE_FIELDS.index("venue_id")
 
 
+# What the files and feeds read of an event page (with `get_url`): a page of a feed is built
+# from these columns only.
+PAGE_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "locale",
+    "translation_key",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "summary",
+    "start",
+    "end",
+    "all_day",
+    "venue",
+    "attendance_mode",
+    "online_url",
+    "status",
+    "status_note",
+)
+
+
 class FeedDate(NamedTuple):
     """A stored date of an event as the feeds read it (an `ical.DateLike`), its venue the
     same object as every other date's at that venue."""
@@ -207,7 +230,8 @@ def events_of(request: HttpRequest, rows: list[tuple]) -> tuple[list[FeedEvent],
     for event_type, ids in ids_by_type.items():
         model = page_models.get(event_type)
         if model is not None:
-            found = model.objects.filter(pk__in=ids).defer_streamfields().select_related("venue")
+            fields = PAGE_FIELDS + (("recurrences",) if issubclass(model, EventSeriesPage) else ())
+            found = model.objects.filter(pk__in=ids).only(*fields).select_related("venue")
             for page in found:
                 pages[page.pk] = page
     venues = {page.venue_id: page.venue for page in pages.values() if page.venue_id}

@@ -28,6 +28,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vRecur, vText
 
+from core.provinces import Province
+
 from . import recurrence as series_dates
 from .choices import AttendanceMode, EventStatus, EventType
 from .models import SERIES_HORIZON, EventFields, EventSeriesPage, Venue
@@ -50,6 +52,7 @@ ICAL_STATUS = {
 _STATUSES = frozenset(EventStatus.values)
 _STATUS = {status: vText(value) for status, value in ICAL_STATUS.items()}
 _PUBLIC = vText("PUBLIC")
+_PROVINCES = dict(Province.choices)
 _TRANSPARENCY = {True: vText("TRANSPARENT"), False: vText("OPAQUE")}
 
 
@@ -240,7 +243,9 @@ def location_text(page: EventFields, venue: Venue | None, status: str = "") -> s
     )
     if venue is None or online_only:
         return page.online_url or (_("Online") if page.is_online else "")
-    parts = [venue.name, " ".join(venue.address.split()), venue.city]
+    # `venue.city`, without the model's display lookup (a scan of every province) per date.
+    city = ", ".join(filter(None, [venue.district, _PROVINCES.get(venue.province, venue.province)]))
+    parts = [venue.name, " ".join(venue.address.split()), city]
     return ", ".join(part for part in parts if part)
 
 
@@ -315,7 +320,7 @@ def _series_components(entry: EventEntry) -> list[Event]:
     )
     master = _vevent(entry, master_date, uid)
     if plan.rule:
-        master.add("rrule", vRecur.from_ical(plan.rule))
+        master.add("rrule", _recur(plan.rule))
 
     exdates = set(plan.exdates)
     overrides: list[Event] = []
@@ -341,6 +346,12 @@ def _series_components(entry: EventEntry) -> list[Event]:
     if plan.rdates:
         master.add("rdate", [_ical_moment(d, page.all_day) for d in plan.rdates])
     return [master, *overrides]
+
+
+@functools.lru_cache(maxsize=1024)
+def _recur(text: str) -> vRecur:
+    """The RRULE value, parsed once per text (series of one rule share it; read-only)."""
+    return vRecur.from_ical(text)
 
 
 def _series_venue(page: EventSeriesPage, dates: Sequence[DateLike]) -> Venue | None:
