@@ -3,12 +3,15 @@
 Plain Django views under the language prefix (events/urls.py), so the URL's language decides
 the texts. Each feed reads the stored occurrences with the listing's own filters
 (`EventFilterForm`) and costs a fixed number of queries whatever the number of events: the
-occurrences, the pages (one query per page type), and the changed dates of the series in it.
+occurrences, the pages (one query per page type), the venues that are not the pages' own (a
+Power Stories performance's), and the changed dates of the series in it. Dates are read as
+plain values (`FeedDate`), pages with the columns the files use only.
 
 The listing's .ics is bounded by design, so its cost does not grow with the archive: a
 window of dates from `FEED_PAST` back to the `FEED_LIMIT`th upcoming date (every upcoming
 date when there are fewer), each series as one VEVENT whose rule covers exactly the window.
-A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time.
+A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time. A
+series' rule is expanded once per stored rule, not per request (`series_plan`).
 """
 
 import datetime

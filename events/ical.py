@@ -26,7 +26,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vRecur, vText
+from icalendar import Calendar, Event, Parameters, Timezone, vRecur, vText
+from icalendar.parser import Contentline
 
 from core.provinces import Province
 
@@ -52,6 +53,7 @@ ICAL_STATUS = {
 _STATUSES = frozenset(EventStatus.values)
 _STATUS = {status: vText(value) for status, value in ICAL_STATUS.items()}
 _PUBLIC = vText("PUBLIC")
+_NO_PARAMETERS = Parameters()
 _PROVINCES = dict(Province.choices)
 _TRANSPARENCY = {True: vText("TRANSPARENT"), False: vText("OPAQUE")}
 
@@ -162,8 +164,13 @@ def fold(line: str) -> bytes:
 
 
 def calendar_bytes(calendar: Calendar) -> bytes:
-    """`calendar.to_ical()`: icalendar's content lines, folded by `fold`."""
-    return b"\r\n".join(fold(line) for line in calendar.content_lines() if line) + b"\r\n"
+    """`calendar.to_ical()`: icalendar's content lines (`Component.content_lines`, but without
+    a new empty `Parameters` per property that has none), folded by `fold`."""
+    lines = (
+        Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
+        for name, value in calendar.property_items()
+    )
+    return b"\r\n".join(fold(line) for line in lines) + b"\r\n"
 
 
 def uid_for(page: EventFields, original_start: datetime.datetime | None = None) -> str:
