@@ -26,7 +26,18 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Parameters, Timezone, vRecur, vText
+from icalendar import (
+    Calendar,
+    Event,
+    Parameters,
+    Timezone,
+    vCategory,
+    vDDDTypes,
+    vGeo,
+    vRecur,
+    vText,
+    vUri,
+)
 from icalendar.parser import Contentline
 
 from core.provinces import Province
@@ -276,35 +287,33 @@ def _vevent(
     recurrence_id: datetime.date | datetime.datetime | None = None,
 ) -> Event:
     page = entry.page
-    language = {"LANGUAGE": entry.language}
-    # Properties added one by one (Event.new sets and validates every property it knows),
-    # the fixed ones shared by every event.
+    language = entry.language
+    # Property values built directly as the types icalendar's `add` would infer for them
+    # (Event.new sets and validates every property it knows; `add` infers each type).
+    stamp = vDDDTypes(_stamp(page))
     event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", _stamp(page))
-    event.add("dtstart", _ical_moment(date.start, page.all_day))
-    event.add("dtend", _ical_end(date.start, date.end, page.all_day))
-    event.add("status", _STATUS.get(date.status, _STATUS[EventStatus.SCHEDULED]))
-    event.add("url", entry.url)
+    event["UID"] = vText(uid)
+    event["DTSTAMP"] = stamp
+    event["DTSTART"] = vDDDTypes(_ical_moment(date.start, page.all_day))
+    event["DTEND"] = vDDDTypes(_ical_end(date.start, date.end, page.all_day))
+    event["STATUS"] = _STATUS.get(date.status, _STATUS[EventStatus.SCHEDULED])
+    event["URL"] = vUri(entry.url)
     if recurrence_id is not None:
-        event.add("recurrence-id", recurrence_id)
-    event.add("summary", _summary(page, date.status), parameters=language)
-    event.add(
-        "description",
-        description_text(page, entry.url, date.status, date.note),
-        parameters=language,
-    )
+        event["RECURRENCE-ID"] = vDDDTypes(recurrence_id)
+    event["SUMMARY"] = vText(_summary(page, date.status), params={"LANGUAGE": language})
+    description = description_text(page, entry.url, date.status, date.note)
+    event["DESCRIPTION"] = vText(description, params={"LANGUAGE": language})
     location = location_text(page, date.venue, date.status)
     if location:
-        event.add("location", location, parameters=language)
+        event["LOCATION"] = vText(location, params={"LANGUAGE": language})
     venue = date.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        event.add("geo", (float(venue.latitude), float(venue.longitude)))
-    event.add("categories", [str(EventType(page.event_type).label)])
-    event.add("class", _PUBLIC)
-    event.add("transp", _TRANSPARENCY[date.status == EventStatus.CANCELLED])
+        event["GEO"] = vGeo((float(venue.latitude), float(venue.longitude)))
+    event["CATEGORIES"] = vCategory([str(EventType(page.event_type).label)])
+    event["CLASS"] = _PUBLIC
+    event["TRANSP"] = _TRANSPARENCY[date.status == EventStatus.CANCELLED]
     if page.last_published_at:
-        event.add("last-modified", _stamp(page))
+        event["LAST-MODIFIED"] = stamp
     return event
 
 

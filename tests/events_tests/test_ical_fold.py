@@ -1,11 +1,13 @@
-"""The calendar files fold their lines exactly as icalendar does (events.ical.fold)."""
+"""What the calendar files write in a cheaper way stays what it was: lines folded exactly as
+icalendar folds them (events.ical.fold), a venue's place named as `Venue.city` names it."""
 
 import random
 
 from icalendar import Calendar
 from icalendar.parser.string import _foldline
 
-from events.ical import calendar_bytes, fold
+from events.ical import calendar_bytes, fold, location_text
+from events.models import MeetingPage, Venue
 
 # ASCII, Turkish letters (two octets), the euro sign (three), an emoji (four), and the
 # characters that start an escape, which a fold must not leave at the end of a line.
@@ -30,3 +32,11 @@ def test_calendar_bytes_are_to_ical():
     calendar.add("prodid", "-//STGM//test//TR")
     calendar.add("x-wr-calname", "Çay Saati – Eskişehir \\ ^ " * 9)
     assert calendar_bytes(calendar) == calendar.to_ical()
+
+
+def test_a_location_names_the_venues_city():
+    for district in ("", "Kadıköy"):
+        venue = Venue(name="Kültür Merkezi", address="Moda Cad.\n 12", district=district)
+        venue.province = "34"
+        expected = f"Kültür Merkezi, Moda Cad. 12, {venue.city}"
+        assert location_text(MeetingPage(title="Buluşma"), venue) == expected
