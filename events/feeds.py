@@ -3,17 +3,21 @@
 Plain Django views under the language prefix (events/urls.py), so the URL's language decides
 the texts. Each feed reads the stored occurrences with the listing's own filters
 (`EventFilterForm`) and costs a fixed number of queries whatever the number of events: the
-occurrences, the pages (one query per page type), and the changed dates of the series in it.
+occurrences, the pages (one query per page type), the venues that are not the pages' own (a
+Power Stories performance's), and the changed dates of the series in it. Dates are read as
+plain values (`FeedDate`), pages with the columns the files use only.
 
 The listing's .ics is bounded by design, so its cost does not grow with the archive: a
 window of dates from `FEED_PAST` back to the `FEED_LIMIT`th upcoming date (every upcoming
 date when there are fewer), each series as one VEVENT whose rule covers exactly the window.
-A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time.
+A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time. A
+series' rule is expanded once per stored rule, not per request (`series_plan`).
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F, Q
@@ -35,8 +39,16 @@ from core.caching import cacheable_page
 
 from .choices import EventStatus, EventType
 from .forms import EventFilterForm
-from .ical import EventEntry, build_calendar, uid_for
-from .models import EventFields, EventIndexPage, EventSeriesPage, Occurrence, event_page_models
+from .ical import EventEntry, build_calendar, calendar_bytes, uid_for
+from .models import (
+    EventFields,
+    EventIndexPage,
+    EventSeriesPage,
+    Occurrence,
+    OccurrenceQuerySet,
+    Venue,
+    event_page_models,
+)
 
 # A subscribed calendar keeps a season of recent history (what happened at last month's
 # meeting); the listing's "past" filter gives the rest.
@@ -57,7 +69,7 @@ def absolute_page_url(request: HttpRequest, page: Page) -> str:
 
 
 def ics_response(calendar: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(calendar_bytes(calendar), content_type="text/calendar; charset=utf-8")
     response.headers["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=filename
     )
@@ -96,17 +108,91 @@ def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
     return ics_response(calendar, f"{page.slug}.ics")
 
 
+# What the files and feeds read of a stored date: plain values, no model instances.
+DATE_FIELDS = (
+    "pk",
+    "page_id",
+    "event_type",
+    "start",
+    "end",
+    "original_start",
+    "all_day",
+    "status",
+    "note",
+    "venue_id",
+    "locale__language_code",
+)
+_VENUE = DATE_FIELDS.index("venue_id")
+
+
+# What the files and feeds read of an event page (with `get_url`): a page of a feed is built
+# from these columns only.
+PAGE_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "locale",
+    "translation_key",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "summary",
+    "start",
+    "end",
+    "all_day",
+    "venue",
+    "attendance_mode",
+    "online_url",
+    "status",
+    "status_note",
+)
+
+
+class FeedDate(NamedTuple):
+    """A stored date of an event as the feeds read it (an `ical.DateLike`), its venue the
+    same object as every other date's at that venue."""
+
+    pk: int
+    page_id: int
+    event_type: str
+    start: datetime.datetime
+    end: datetime.datetime
+    original_start: datetime.datetime
+    all_day: bool
+    status: str
+    note: str
+    venue_id: int | None
+    # The language of the date's page (an untranslated event keeps its own).
+    language: str
+    venue: Venue | None = None
+
+
+def date_rows(occurrences) -> OccurrenceQuerySet:
+    """The occurrences as rows of `DATE_FIELDS` (`FeedDate` without its venue)."""
+    return occurrences.values_list(*DATE_FIELDS)
+
+
+def with_venues(rows: list[tuple], known: dict[int, Venue] | None = None) -> list[FeedDate]:
+    """The rows as dates with their venues: those `known` (the pages' own), the rest read in
+    one query."""
+    venues = dict(known or {})
+    missing = {row[_VENUE] for row in rows} - venues.keys() - {None}
+    if missing:
+        venues.update(Venue.objects.in_bulk(missing))
+    return [FeedDate(*row, venues.get(row[_VENUE])) for row in rows]
+
+
 @dataclass(frozen=True)
 class FeedEvent:
     """An event page in a feed, with the dates of it that the filters selected."""
 
     page: EventFields
-    dates: list[Occurrence]
+    dates: list[FeedDate]
     url: str
     language: str
 
     @property
-    def next_date(self) -> Occurrence:
+    def next_date(self) -> FeedDate:
         return self.dates[0]
 
 
@@ -116,55 +202,63 @@ def filtered_feed_occurrences(request: HttpRequest, locale: Locale, upcoming_onl
     occurrences = form.filter(Occurrence.objects.visible_in(locale.pk))
     now = timezone.now()
     if upcoming_only:
-        occurrences = occurrences.upcoming(now)
-    elif form.wants_past:
-        occurrences = occurrences.past(now)
-    else:
-        occurrences = occurrences.filter(end__gte=now - FEED_PAST).order_by("start", "pk")
-    return occurrences.select_related("venue", "locale")
+        return occurrences.upcoming(now)
+    if form.wants_past:
+        return occurrences.past(now)
+    return occurrences.filter(end__gte=now - FEED_PAST).order_by("start", "pk")
 
 
 def feed_events(request: HttpRequest, occurrences, limit: int = FEED_LIMIT) -> list[FeedEvent]:
     """Group the occurrences by page, in order of their first date; fetch the pages in bulk."""
-    return events_of(request, list(occurrences[:limit]))
+    events, _venues = events_of(request, list(date_rows(occurrences)[:limit]))
+    return events
 
 
-def events_of(request: HttpRequest, occurrences: list[Occurrence]) -> list[FeedEvent]:
-    """Group these occurrences by page, in order of their first date; fetch the pages in bulk
-    (with their venues, which a series without stored dates in the feed falls back on)."""
-    by_page: dict[int, list[Occurrence]] = defaultdict(list)
-    for occurrence in occurrences:
-        by_page[occurrence.page_id].append(occurrence)
+def events_of(request: HttpRequest, rows: list[tuple]) -> tuple[list[FeedEvent], dict[int, Venue]]:
+    """Group these rows (`date_rows`) by page, in order of their first date; fetch the pages
+    in bulk, with their venues, which most dates share and a series without stored dates in
+    the feed falls back on. Also returns the venues read, by id."""
+    by_page: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        by_page[row[1]].append(row)
     if not by_page:
-        return []
+        return [], {}
     # The stored event type names the page model: one query per type present, and none for
     # the generic Page rows that `.specific()` would read first.
     ids_by_type: dict[str, list[int]] = defaultdict(list)
-    for page_id, dates in by_page.items():
-        ids_by_type[dates[0].event_type].append(page_id)
+    for page_id, page_rows in by_page.items():
+        ids_by_type[page_rows[0][2]].append(page_id)
     pages = {}
     page_models = {model.event_type: model for model in event_page_models()}
     for event_type, ids in ids_by_type.items():
         model = page_models.get(event_type)
         if model is not None:
-            found = model.objects.filter(pk__in=ids).defer_streamfields().select_related("venue")
+            fields = PAGE_FIELDS + (("recurrences",) if issubclass(model, EventSeriesPage) else ())
+            found = model.objects.filter(pk__in=ids).only(*fields).select_related("venue")
             for page in found:
                 pages[page.pk] = page
+    venues = {page.venue_id: page.venue for page in pages.values() if page.venue_id}
+    dates = with_venues(rows, venues)
+    venues.update((date.venue_id, date.venue) for date in dates if date.venue is not None)
+    dates_by_page: dict[int, list[FeedDate]] = defaultdict(list)
+    for date in dates:
+        dates_by_page[date.page_id].append(date)
     events = []
-    for page_id, dates in by_page.items():
+    for page_id, page_dates in dates_by_page.items():
         page = pages.get(page_id)
         if not isinstance(page, EventFields):
             continue
         url = absolute_page_url(request, page)
-        events.append(FeedEvent(page, dates, url, dates[0].locale.language_code))
-    return events
+        events.append(FeedEvent(page, page_dates, url, page_dates[0].language))
+    return events, venues
 
 
 @dataclass(frozen=True)
 class FeedWindow:
-    """The dates of the listing's .ics for some filters, and the window they cover."""
+    """The dates of the listing's .ics for some filters (as `date_rows`), and the window
+    they cover."""
 
-    dates: list[Occurrence]
+    rows: list[tuple]
     start: datetime.datetime
     # None: every upcoming date is in the feed (there were fewer than FEED_LIMIT).
     end: datetime.datetime | None
@@ -183,21 +277,24 @@ def feed_window(
     now = now or timezone.now()
     form = EventFilterForm(request.GET)
     occurrences = form.filter(Occurrence.objects.visible_in(locale.pk)).filter(**filters)
-    occurrences = occurrences.select_related("venue", "locale")
+    rows = date_rows(occurrences)
+    start = DATE_FIELDS.index("start")
     if form.wants_past:
-        past = list(occurrences.past(now)[:FEED_LIMIT])
-        return FeedWindow(past[::-1], past[-1].start if past else now, now)
+        past = list(rows.past(now)[:FEED_LIMIT])
+        return FeedWindow(past[::-1], past[-1][start] if past else now, now)
     window_start = now - FEED_PAST
-    recent = occurrences.filter(end__gte=window_start).past(now)[:FEED_PAST_LIMIT]
-    upcoming = list(occurrences.upcoming(now)[: FEED_LIMIT + 1])
+    recent = list(rows.filter(end__gte=window_start).past(now)[:FEED_PAST_LIMIT])
+    upcoming = list(rows.upcoming(now)[: FEED_LIMIT + 1])
     end = None
     if len(upcoming) > FEED_LIMIT:
         upcoming.pop()
-        end = upcoming[-1].start
+        end = upcoming[-1][start]
     return FeedWindow([*reversed(recent), *upcoming], window_start, end)
 
 
-def series_changes(series_ids: list[int], window: FeedWindow) -> dict[int, list[Occurrence]]:
+def series_changes(
+    series_ids: list[int], window: FeedWindow, venues: dict[int, Venue]
+) -> dict[int, list[FeedDate]]:
     """The changed dates (cancelled, moved...) of these series in the window, in one query:
     only what the feed publishes as overrides, not every stored date. A date differs from
     the rule only through a change, whose status is never "scheduled", or a new start."""
@@ -205,9 +302,10 @@ def series_changes(series_ids: list[int], window: FeedWindow) -> dict[int, list[
     if window.end is not None:
         changed = changed.filter(original_start__lte=window.end)
     changed = changed.filter(~Q(status=EventStatus.SCHEDULED) | ~Q(start=F("original_start")))
-    by_page: dict[int, list[Occurrence]] = defaultdict(list)
-    for occurrence in changed.select_related("venue").order_by("original_start", "pk"):
-        by_page[occurrence.page_id].append(occurrence)
+    by_page: dict[int, list[FeedDate]] = defaultdict(list)
+    rows = list(date_rows(changed.order_by("original_start", "pk")))
+    for date in with_venues(rows, venues):
+        by_page[date.page_id].append(date)
     return by_page
 
 
@@ -215,9 +313,9 @@ def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
     """The listing's .ics for the request's filters and `filters` (see `feed_window`)."""
     locale = Locale.get_active()
     window = feed_window(request, locale, **filters)
-    events = events_of(request, window.dates)
+    events, venues = events_of(request, window.rows)
     series_ids = [event.page.pk for event in events if isinstance(event.page, EventSeriesPage)]
-    changes = series_changes(series_ids, window) if series_ids else {}
+    changes = series_changes(series_ids, window, venues) if series_ids else {}
     entries = []
     for event in events:
         if isinstance(event.page, EventSeriesPage):

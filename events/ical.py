@@ -7,7 +7,7 @@ What calendar programs get wrong most often decides the shape of these files:
 - every VEVENT has a UID and a DTSTAMP (Outlook rejects events without them). UIDs come from
   the page's translation key, so they are the same in every request and in both languages;
 - a series is one VEVENT with an RRULE, and EXDATE/RDATE computed so that any RFC 5545
-  expander yields exactly the dates the site itself stores (see `_series_components`);
+  expander yields exactly the dates the site itself stores (see `series_plan`);
 - a cancelled date of a series is removed with EXDATE *and* described by an override VEVENT
   (RECURRENCE-ID, STATUS:CANCELLED, the reason): Google Calendar hides STATUS:CANCELLED while
   Apple Calendar and Thunderbird strike it through but keep showing it, and only EXDATE removes
@@ -22,17 +22,30 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from dateutil import rrule as dateutil_rrule
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vRecur
-from recurrence import Recurrence, Rule
+from icalendar import (
+    Calendar,
+    Event,
+    Parameters,
+    Timezone,
+    vCategory,
+    vDDDTypes,
+    vGeo,
+    vRecur,
+    vText,
+    vUri,
+)
+from icalendar.parser import Contentline
+
+from core.provinces import Province
 
 from . import recurrence as series_dates
 from .choices import AttendanceMode, EventStatus, EventType
 from .models import SERIES_HORIZON, EventFields, EventSeriesPage, Venue
+from .series_plan import series_dates_for_ical
 
 # UIDs must be globally unique and must not change with the host a visitor happened to use.
 UID_DOMAIN = "stgm.org.tr"
@@ -47,8 +60,13 @@ ICAL_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
-RULE_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Built once: enum members' `values` and icalendar's conversions are much of a feed's cost.
+_STATUSES = frozenset(EventStatus.values)
+_STATUS = {status: vText(value) for status, value in ICAL_STATUS.items()}
+_PUBLIC = vText("PUBLIC")
+_NO_PARAMETERS = Parameters()
+_PROVINCES = dict(Province.choices)
+_TRANSPARENCY = {True: vText("TRANSPARENT"), False: vText("OPAQUE")}
 
 
 class DateLike(Protocol):
@@ -129,6 +147,43 @@ def build_calendar(name: str, entries: Iterable[EventEntry]) -> Calendar:
     return calendar
 
 
+# RFC 5545 folds content lines at 75 octets.
+FOLD_OCTETS = 75
+
+
+def fold(line: str) -> bytes:
+    """One content line folded as icalendar folds it (`icalendar.parser.string._foldline`,
+    which encodes every character of every line on its own): a line stays under
+    `FOLD_OCTETS` octets, a character is never cut, and a backslash or caret that would end a
+    line (the start of an escape) moves to the next one. tests/events_tests/test_ical_fold.py
+    compares the two."""
+    data = line.encode()
+    if len(data) < FOLD_OCTETS:
+        return data
+    parts = []
+    start = 0
+    while len(data) - start >= FOLD_OCTETS:
+        cut = start + FOLD_OCTETS - 1
+        while data[cut] & 0xC0 == 0x80:  # a continuation octet: inside a character
+            cut -= 1
+        if data[cut - 1] in b"\\^":
+            cut -= 1
+        parts.append(data[start:cut])
+        start = cut
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
+
+
+def calendar_bytes(calendar: Calendar) -> bytes:
+    """`calendar.to_ical()`: icalendar's content lines (`Component.content_lines`, but without
+    a new empty `Parameters` per property that has none), folded by `fold`."""
+    lines = (
+        Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
+        for name, value in calendar.property_items()
+    )
+    return b"\r\n".join(fold(line) for line in lines) + b"\r\n"
+
+
 def uid_for(page: EventFields, original_start: datetime.datetime | None = None) -> str:
     """The same in every request and in every language's version of the page."""
     if original_start is None:
@@ -190,7 +245,7 @@ def _stamp(page: EventFields) -> datetime.datetime:
 
 
 def _status_label(status: str) -> str:
-    return str(EventStatus(status).label) if status in EventStatus.values else ""
+    return str(EventStatus(status).label) if status in _STATUSES else ""
 
 
 def _summary(page: EventFields, status: str) -> str:
@@ -206,7 +261,9 @@ def location_text(page: EventFields, venue: Venue | None, status: str = "") -> s
     )
     if venue is None or online_only:
         return page.online_url or (_("Online") if page.is_online else "")
-    parts = [venue.name, " ".join(venue.address.split()), venue.city]
+    # `venue.city`, without the model's display lookup (a scan of every province) per date.
+    city = ", ".join(filter(None, [venue.district, _PROVINCES.get(venue.province, venue.province)]))
+    parts = [venue.name, " ".join(venue.address.split()), city]
     return ", ".join(part for part in parts if part)
 
 
@@ -231,181 +288,36 @@ def _vevent(
 ) -> Event:
     page = entry.page
     language = entry.language
-    event = Event.new(
-        uid=uid,
-        stamp=_stamp(page),
-        start=_ical_moment(date.start, page.all_day),
-        end=_ical_end(date.start, date.end, page.all_day),
-        status=ICAL_STATUS.get(date.status, "CONFIRMED"),
-        url=entry.url,
-        recurrence_id=recurrence_id,
-    )
-    event.add("summary", _summary(page, date.status), parameters={"LANGUAGE": language})
-    event.add(
-        "description",
-        description_text(page, entry.url, date.status, date.note),
-        parameters={"LANGUAGE": language},
-    )
+    # Property values built directly as the types icalendar's `add` would infer for them
+    # (Event.new sets and validates every property it knows; `add` infers each type).
+    stamp = vDDDTypes(_stamp(page))
+    event = Event()
+    event["UID"] = vText(uid)
+    event["DTSTAMP"] = stamp
+    event["DTSTART"] = vDDDTypes(_ical_moment(date.start, page.all_day))
+    event["DTEND"] = vDDDTypes(_ical_end(date.start, date.end, page.all_day))
+    event["STATUS"] = _STATUS.get(date.status, _STATUS[EventStatus.SCHEDULED])
+    event["URL"] = vUri(entry.url)
+    if recurrence_id is not None:
+        event["RECURRENCE-ID"] = vDDDTypes(recurrence_id)
+    event["SUMMARY"] = vText(_summary(page, date.status), params={"LANGUAGE": language})
+    description = description_text(page, entry.url, date.status, date.note)
+    event["DESCRIPTION"] = vText(description, params={"LANGUAGE": language})
     location = location_text(page, date.venue, date.status)
     if location:
-        event.add("location", location, parameters={"LANGUAGE": language})
+        event["LOCATION"] = vText(location, params={"LANGUAGE": language})
     venue = date.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        event.add("geo", (float(venue.latitude), float(venue.longitude)))
-    event.add("categories", [str(EventType(page.event_type).label)])
-    event.add("class", "PUBLIC")
-    event.add("transp", "TRANSPARENT" if date.status == EventStatus.CANCELLED else "OPAQUE")
+        event["GEO"] = vGeo((float(venue.latitude), float(venue.longitude)))
+    event["CATEGORIES"] = vCategory([str(EventType(page.event_type).label)])
+    event["CLASS"] = _PUBLIC
+    event["TRANSP"] = _TRANSPARENCY[date.status == EventStatus.CANCELLED]
     if page.last_published_at:
-        event.add("last-modified", _stamp(page))
+        event["LAST-MODIFIED"] = stamp
     return event
 
 
 # --- series ----------------------------------------------------------------------------
-
-
-def _rule_text(
-    rule: Rule,
-    first: datetime.datetime,
-    all_day: bool,
-    until_cap: datetime.datetime | None = None,
-) -> str:
-    """One django-recurrence rule as an RRULE value in local time.
-
-    The site reads an end date as that whole day in Istanbul time and counts COUNT from the
-    rule's own dates; clients differ on COUNT (RFC 5545 counts DTSTART even when the rule does
-    not match it), so a count becomes the UNTIL of the last date the site gives.
-    """
-    zone = series_dates.local_zone()
-    naive_first = _local(first).replace(tzinfo=None)
-    until: datetime.datetime | None = None
-    if rule.count:
-        dates = list(rule.to_dateutil_rrule(dtstart=naive_first))
-        until = dates[-1] if dates else naive_first
-    elif rule.until is not None:
-        until = datetime.datetime.combine(
-            series_dates.local_date(rule.until), datetime.time(23, 59, 59)
-        )
-    if until_cap is not None:
-        cap = _local(until_cap).replace(tzinfo=None, microsecond=0)
-        until = cap if until is None else min(until, cap)
-    parts = [f"FREQ={RULE_FREQUENCIES[rule.freq]}"]
-    if rule.interval and rule.interval != 1:
-        parts.append(f"INTERVAL={int(rule.interval)}")
-    if rule.wkst is not None:
-        parts.append(f"WKST={WEEKDAYS[getattr(rule.wkst, 'number', rule.wkst)]}")
-    if until is not None:
-        if all_day:
-            parts.append(f"UNTIL={until:%Y%m%d}")
-        else:
-            # With a TZID start, RFC 5545 wants UNTIL in UTC.
-            utc = until.replace(tzinfo=zone).astimezone(datetime.UTC)
-            parts.append(f"UNTIL={utc:%Y%m%dT%H%M%SZ}")
-    if rule.byday:
-        days = []
-        for day in rule.byday:
-            number = getattr(day, "number", day)
-            index = getattr(day, "index", None)
-            days.append(f"{index or ''}{WEEKDAYS[number]}")
-        parts.append("BYDAY=" + ",".join(days))
-    for param in ("bysetpos", "bymonth", "bymonthday", "byyearday", "byweekno"):
-        values = getattr(rule, param, None)
-        if values:
-            parts.append(f"{param.upper()}={','.join(str(int(v)) for v in values)}")
-    return ";".join(parts)
-
-
-def _rule_reader(text: str, first: datetime.datetime, all_day: bool):
-    """The RRULE as dateutil reads it from DTSTART `first`, and how to give it a moment: a
-    DATE start has a DATE UNTIL, which dateutil reads as a naive datetime."""
-    if all_day:
-        zone = series_dates.local_zone()
-        rule = dateutil_rrule.rrulestr(text, dtstart=first.replace(tzinfo=None))
-        return rule, lambda moment: _local(moment).replace(tzinfo=None), zone
-    return dateutil_rrule.rrulestr(text, dtstart=first), _local, None
-
-
-def _first_rule_date(
-    text: str, first: datetime.datetime, window_start: datetime.datetime, all_day: bool
-) -> datetime.datetime | None:
-    """The first date the RRULE gives from `window_start` on: a DTSTART there keeps the
-    rule's phase (weekday, every other week, day of the month)."""
-    rule, moment, zone = _rule_reader(text, _local(first), all_day)
-    found = rule.after(moment(window_start), inc=True)
-    if found is None or zone is None:
-        return found
-    return found.replace(tzinfo=zone)
-
-
-def _rule_dates(
-    text: str | None, first: datetime.datetime, window_end: datetime.datetime, all_day: bool
-) -> set[datetime.datetime]:
-    """What an RFC 5545 reader expands from DTSTART and the RRULE (DTSTART always counts)."""
-    first = _local(first)
-    dates = {first}
-    if text:
-        rule, moment, zone = _rule_reader(text, first, all_day)
-        found = rule.between(moment(first), moment(window_end), inc=True)
-        dates.update(found if zone is None else (d.replace(tzinfo=zone) for d in found))
-    return dates
-
-
-def _series_window(page: EventSeriesPage, now: datetime.datetime) -> datetime.datetime:
-    """At least as far as the stored occurrences go, and past every explicit date."""
-    end = max(now, page.start) + SERIES_HORIZON
-    recurrence = page.recurrences
-    if recurrence is not None:
-        explicit = [*recurrence.rdates, *recurrence.exdates]
-        for moment in explicit:
-            day = series_dates.local_date(moment)
-            candidate = datetime.datetime.combine(
-                day + datetime.timedelta(days=1), datetime.time.min, series_dates.local_zone()
-            )
-            end = max(end, candidate)
-    return end
-
-
-@dataclass(frozen=True)
-class SeriesDates:
-    rule: str | None
-    exdates: list[datetime.datetime]
-    rdates: list[datetime.datetime]
-    # Every start the site gives in the window, before per-date changes.
-    instances: frozenset[datetime.datetime]
-    # DTSTART: the series' first meeting, or its first rule date in a feed's window.
-    first: datetime.datetime | None = None
-
-
-def series_dates_for_ical(
-    page: EventSeriesPage,
-    now: datetime.datetime | None = None,
-    window: tuple[datetime.datetime, datetime.datetime | None] | None = None,
-) -> SeriesDates:
-    """The RRULE of a series and the EXDATE/RDATE that make it give the site's own dates.
-
-    django-recurrence rules differ from RFC 5545 in small ways (excluded dates are whole days,
-    extra dates take the series' time, more than one rule is allowed); rather than translate
-    each rule, the dates the site expands are compared with those the first RRULE gives over
-    the same window, and the difference becomes EXDATE and RDATE.
-
-    With a `window` (a feed's), only its dates are compared, so the work does not grow with
-    the series' age or length: DTSTART moves to the rule's first date in the window and an
-    end of the window caps the rule (UNTIL).
-    """
-    now = now or timezone.now()
-    recurrence: Recurrence | None = page.recurrences
-    rules = list(recurrence.rrules) if recurrence is not None else []
-    window_start, cap = window or (page.start, None)
-    window_end = cap or _series_window(page, now)
-    # A second RRULE is deprecated in RFC 5545 and read differently by clients; its dates
-    # become RDATEs instead.
-    text = _rule_text(rules[0], page.start, page.all_day, cap) if rules else None
-    first = page.start
-    if text and window_start > page.start:
-        first = _first_rule_date(text, page.start, window_start, page.all_day) or page.start
-    site = {_local(d) for d in series_dates.expand(recurrence, page.start, first, window_end)}
-    from_rule = _rule_dates(text, first, window_end, page.all_day)
-    exdates, rdates = sorted(from_rule - site), sorted(site - from_rule)
-    return SeriesDates(text, exdates, rdates, frozenset(site), first)
 
 
 def _series_components(entry: EventEntry) -> list[Event]:
@@ -424,7 +336,7 @@ def _series_components(entry: EventEntry) -> list[Event]:
     )
     master = _vevent(entry, master_date, uid)
     if plan.rule:
-        master.add("rrule", vRecur.from_ical(plan.rule))
+        master.add("rrule", _recur(plan.rule))
 
     exdates = set(plan.exdates)
     overrides: list[Event] = []
@@ -450,6 +362,12 @@ def _series_components(entry: EventEntry) -> list[Event]:
     if plan.rdates:
         master.add("rdate", [_ical_moment(d, page.all_day) for d in plan.rdates])
     return [master, *overrides]
+
+
+@functools.lru_cache(maxsize=1024)
+def _recur(text: str) -> vRecur:
+    """The RRULE value, parsed once per text (series of one rule share it; read-only)."""
+    return vRecur.from_ical(text)
 
 
 def _series_venue(page: EventSeriesPage, dates: Sequence[DateLike]) -> Venue | None:

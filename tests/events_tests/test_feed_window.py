@@ -2,6 +2,7 @@
 VEVENT whose rule covers the window exactly, and no work that grows with stored dates."""
 
 import datetime
+from collections import defaultdict
 
 import pytest
 import recurrence
@@ -11,7 +12,7 @@ from django.utils import timezone
 from demo.builders import locales, make_event, make_venue
 from events import feeds
 from events.choices import EventStatus
-from events.models import Occurrence, OccurrenceChange
+from events.models import Occurrence, OccurrenceChange, Venue
 
 from .helpers import count_queries
 from .ical_helpers import ISTANBUL, expand, parse, taking_place, tea_time, uid_of
@@ -117,3 +118,29 @@ def test_a_province_feed_is_the_feed_with_a_filter(rf, index):
     request = rf.get("/tr/calendar/events.ics")
     calendar = feeds.feed_calendar(request, "Ankara", province="06")
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Ankara"]
+
+
+def test_the_feed_builds_no_stored_date_and_a_venue_per_page(client, index):
+    """The window's dates are read as plain values and share their pages' venues: what the
+    feed builds grows with the pages in it, not with their dates."""
+    built: dict[type, int] = defaultdict(int)
+
+    def count(sender, instance, **kwargs):
+        built[sender] += 1
+
+    venue = make_venue()
+    daily = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.DAILY)])
+    tea_time(index, start=local_day(-30), end=local_day(-30, 17), recurrences=daily, venue=venue)
+    for day in range(1, 4):
+        make_event(index, title=f"Buluşma {day}", venue=venue, start=local_day(day))
+    client.get("/tr/calendar/events.ics")
+    for model in (Occurrence, Venue):
+        post_init.connect(count, sender=model)
+    try:
+        calendar = parse(client.get("/tr/calendar/events.ics"))
+    finally:
+        for model in (Occurrence, Venue):
+            post_init.disconnect(count, sender=model)
+    assert len(calendar.walk("VEVENT")) >= 4
+    assert built[Occurrence] == 0
+    assert built[Venue] <= 4  # one with each page, none per date
