@@ -1,12 +1,14 @@
 """Event tags: times, listing filters, JSON-LD, "add to calendar" and feed links."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.sharing import JSONLD_SPECS, absolute, sharing_renditions
+from core.versions import LocalCopies
 from events.calendar_links import google_calendar_url, outlook_calendar_url
 from events.choices import EventStatus
 from events.ical import (
@@ -21,6 +23,9 @@ register = template.Library()
 # Query parameters of the listing that the feeds follow (not the page number).
 FEED_FILTERS = ("when", "type", "province", "year", "access", "online")
 
+# The filter forms this process rendered last, by language, action and chosen values.
+_rendered_filters = LocalCopies(256)
+
 
 @register.simple_tag(takes_context=True)
 def filters_querystring(context, **changes) -> str:
@@ -34,6 +39,31 @@ def filters_querystring(context, **changes) -> str:
         else:
             query[name] = value
     return f"?{query.urlencode()}" if query else ""
+
+
+@register.simple_tag
+def event_filters(form, action: str, hide_when: object = False, hide_day: object = False) -> str:
+    """The listing's and the calendar's filter form (events/includes/filters.html).
+
+    Its HTML depends only on the language, where it is sent and the values chosen for its
+    fields (its choices are fixed in code), and rendering its selects field by field is a
+    good part of an uncached listing: each process keeps the forms it rendered last. A form
+    with errors is rendered afresh, so odd query strings do not crowd out the usual ones."""
+    data = form.data
+    chosen = sorted(
+        (name, tuple(data.getlist(name)) if hasattr(data, "getlist") else (data[name],))
+        for name in form.fields
+        if name in data
+    )
+    key = repr((get_language(), action, bool(hide_when), bool(hide_day), chosen))
+    found, html = _rendered_filters.get(key)
+    if found:
+        return html
+    context = {"form": form, "action": action, "hide_when": hide_when, "hide_day": hide_day}
+    html = render_to_string("events/includes/filters.html", context)
+    if not form.errors:
+        _rendered_filters.put(key, html, None)
+    return html
 
 
 @register.filter
