@@ -57,6 +57,15 @@ def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
 
 
 @dataclass(frozen=True)
+class CellPage:
+    """The event page a calendar cell links to."""
+
+    pk: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Cell:
     """A date as a calendar cell shows it: read as values, not as an occurrence and its page
     (a month shows up to four dates a day), its link and times formatted once here rather
@@ -65,8 +74,7 @@ class Cell:
     event_type: str
     status: str
     all_day: bool
-    title: str
-    url: str
+    page: CellPage
     start_iso: str  # the date filter's "c"
     start_time: str  # its "H:i"
 
@@ -91,8 +99,7 @@ def calendar_cells(request: HttpRequest, pks: Iterable[int]) -> dict[int, Cell]:
             event_type,
             status,
             all_day,
-            title,
-            page_url(request, page_id, url_path),
+            CellPage(page_id, title, page_url(request, page_id, url_path)),
             start.isoformat(),
             start.strftime("%H:%M"),
         )
