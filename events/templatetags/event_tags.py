@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.sharing import JSONLD_SPECS, absolute, sharing_renditions
-from core.versions import LocalCopies
+from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation
 from events.calendar_links import google_calendar_url, outlook_calendar_url
 from events.choices import EventStatus
 from events.ical import (
@@ -25,6 +25,8 @@ FEED_FILTERS = ("when", "type", "province", "year", "access", "online")
 
 # The filter forms this process rendered last, by language, action and chosen values.
 _rendered_filters = LocalCopies(256)
+# The event cards this process rendered last, by date, language and generations.
+_rendered_cards = LocalCopies(1000)
 
 
 @register.simple_tag(takes_context=True)
@@ -63,6 +65,36 @@ def event_filters(form, action: str, hide_when: object = False, hide_day: object
     html = render_to_string("events/includes/filters.html", context)
     if not form.errors:
         _rendered_filters.put(key, html, None)
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def event_card(context, occurrence: Occurrence) -> str:
+    """A date's card (events/includes/event_card.html), as `{% include %}` renders it.
+
+    A card shows the stored date, its page's title and link, its venue's city and its
+    series' rhythm: what a publish (`content`) or a new storing of dates (`occurrences`)
+    retires, in the active language. Each process keeps the cards it rendered under the
+    current generations: a listing page renders twelve, a dozen template tags each."""
+    request = context["request"]
+    rhythm = getattr(occurrence, "rhythm", "")
+    key = repr(
+        (
+            generation(CONTENT),
+            generation(OCCURRENCES),
+            get_language(),
+            request.get_host(),
+            occurrence.pk,
+            rhythm,
+        )
+    )
+    found, html = _rendered_cards.get(key)
+    if found:
+        return html
+    template = context.template.engine.get_template("events/includes/event_card.html")
+    with context.push(occurrence=occurrence):
+        html = template.render(context)
+    _rendered_cards.put(key, html, None)
     return html
 
 

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test import RequestFactory
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
@@ -75,3 +76,27 @@ def test_a_link_is_the_pages_own_url_and_follows_a_move(index, language):
         event.refresh_from_db()
         moved = page_url(request, event.pk, event.url_path)
     assert moved.endswith("/sisli/") and moved == event.get_url(request=request)
+
+
+def test_a_card_is_rendered_once_until_its_page_changes(client, index):
+    event = make_event(index, title="Kart", start=aware(2030, 3, 3, 10), end=aware(2030, 3, 3, 12))
+    cards = []
+
+    def count(sender, template, **kwargs):
+        if template.name == "events/includes/event_card.html":
+            cards.append(1)
+
+    template_rendered.connect(count)
+    try:
+        first = client.get("/tr/etkinlikler/").content.decode()
+        assert client.get("/tr/etkinlikler/").content.decode() == first
+        assert ">Kart</a>" in first and len(cards) == 1
+        event.title = "Yeni Kart"
+        event.save_revision().publish()
+        assert ">Yeni Kart</a>" in client.get("/tr/etkinlikler/").content.decode()
+        assert len(cards) == 2
+        # Another language is another card (the untranslated event, in its own language).
+        assert ">Yeni Kart</a>" in client.get("/en/events/").content.decode()
+        assert len(cards) == 3
+    finally:
+        template_rendered.disconnect(count)
