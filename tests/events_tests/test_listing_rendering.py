@@ -2,7 +2,10 @@
 (issue 20): the filter form, the month's selection of dates and the links to event pages.
 Each must give what rendering afresh gives, and follow a change at once."""
 
+import datetime
+
 import pytest
+import recurrence
 from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
@@ -16,6 +19,8 @@ from demo.builders import aware, make_event
 from events.forms import EventFilterForm
 from events.page_links import page_url
 from events.templatetags import event_tags
+
+from .helpers import weekly_series
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +105,17 @@ def test_a_card_is_rendered_once_until_its_page_changes(client, index):
         assert len(cards) == 3
     finally:
         template_rendered.disconnect(count)
+
+
+def test_a_series_rhythm_follows_a_new_rule_at_once(client, index):
+    series = weekly_series(index, title="Çay", date_changes=[])
+    assert "Her Çarşamba 15:00, 30 Ocak 2030" in client.get("/tr/etkinlikler/").content.decode()
+    series.recurrences = recurrence.Recurrence(
+        rrules=[
+            recurrence.Rule(recurrence.WEEKLY, interval=2, until=datetime.datetime(2030, 1, 30))
+        ]
+    )
+    series.save_revision().publish()
+    html = client.get("/tr/etkinlikler/").content.decode()
+    assert "2 haftada bir Çarşamba 15:00, 30 Ocak 2030" in html
+    assert "Her Çarşamba" not in html
