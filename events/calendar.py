@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import dateformat
 
 # What a phone can show in a day's cell; the rest is behind the day's "+N more" link.
 CALENDAR_EVENTS_PER_DAY = 4
@@ -100,6 +101,20 @@ class Day:
     is_today: bool
     occurrences: list = field(default_factory=list)  # the ones shown, in start order
     more: int = 0  # the day's other occurrences, behind its "+N more" link
+
+    # What the cell prints of its date, as the template's date filters would ("Y-m-d", "j",
+    # "F, l"): a month has up to 42 cells.
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def number(self) -> int:
+        return self.date.day
+
+    @property
+    def label(self) -> str:
+        return dateformat.format(self.date, "F, l")
 
 
 @dataclass

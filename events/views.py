@@ -1,14 +1,18 @@
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from core.pagination import CachedCountPaginator, query_digest
-from core.versions import OCCURRENCES, generation
+from core.versions import OCCURRENCES, generation, versioned_get_or_set
 
 from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
+from .choices import EventStatus
 from .forms import EventFilterForm
 from .models import EventIndexPage, Occurrence
+from .page_links import page_url
 from .series_cards import with_rhythms
 
 EVENTS_PER_PAGE = 12
@@ -52,6 +56,56 @@ def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     )
 
 
+@dataclass(frozen=True)
+class CellPage:
+    """The event page a calendar cell links to."""
+
+    pk: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A date as a calendar cell shows it: read as values, not as an occurrence and its page
+    (a month shows up to four dates a day), its link and times formatted once here rather
+    than by a template tag or filter each."""
+
+    event_type: str
+    status: str
+    all_day: bool
+    page: CellPage
+    start_iso: str  # the date filter's "c"
+    start_time: str  # its "H:i"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def status_label(self) -> str:
+        return dict(EventStatus.choices).get(self.status, self.status)
+
+
+CELL_FIELDS = ("pk", "start", "all_day", "event_type", "status", "page_id", "page__title")
+
+
+def calendar_cells(request: HttpRequest, pks: Iterable[int]) -> dict[int, Cell]:
+    rows = Occurrence.objects.filter(pk__in=pks).values_list(*CELL_FIELDS, "page__url_path")
+    cells = {}
+    for pk, start, all_day, event_type, status, page_id, title, url_path in rows:
+        start = timezone.localtime(start)
+        cells[pk] = Cell(
+            event_type,
+            status,
+            all_day,
+            CellPage(page_id, title, page_url(request, page_id, url_path)),
+            start.isoformat(),
+            start.strftime("%H:%M"),
+        )
+    return cells
+
+
 def event_calendar(
     request: HttpRequest, index: EventIndexPage, year: int | None, month: int | None
 ) -> HttpResponse:
@@ -62,11 +116,17 @@ def event_calendar(
         raise Http404
     form, occurrences = filtered_occurrences(request, index)
     grid_start, grid_end = month_bounds(year, month)
-    # Counting needs only (pk, start, end) of every date in the grid; the instances, with
-    # their pages, are loaded for the few each day shows.
+    # Counting needs only (pk, start, end) of every date in the grid; the few each day shows
+    # are then read with their pages. The counting is the part that grows with the dates of
+    # the month, and it depends on the stored dates alone (not on the clock): each month's
+    # selection is kept until occurrences are stored again.
     spans = occurrences.between(grid_start, grid_end).values_list("pk", "start", "end")
-    selection = select_per_day(spans, grid_days(year, month))
-    shown = Occurrence.objects.select_related("page").in_bulk(shown_pks(selection))
+    key = (
+        f"events:month:{generation(OCCURRENCES)}:{index.locale_id}:{year}-{month}:"
+        f"{query_digest(request.GET)}"
+    )
+    selection = versioned_get_or_set(key, lambda: select_per_day(spans, grid_days(year, month)))
+    shown = calendar_cells(request, shown_pks(selection))
     grid = build_month(year, month, selection, shown, timezone.localdate())
     return index.render(
         request,

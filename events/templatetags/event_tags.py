@@ -1,11 +1,13 @@
 """Event tags: times, listing filters, JSON-LD, "add to calendar" and feed links."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from core.sharing import JSONLD_SPECS, absolute, sharing_renditions
+from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation
 from events.calendar_links import google_calendar_url, outlook_calendar_url
 from events.choices import EventStatus
 from events.ical import (
@@ -20,6 +22,11 @@ register = template.Library()
 # Query parameters of the listing that the feeds follow (not the page number).
 FEED_FILTERS = ("when", "type", "province", "year", "access", "online")
 
+# The filter forms this process rendered last, by language, action and chosen values.
+_rendered_filters = LocalCopies(256)
+# The event cards this process rendered last, by date, language and generations.
+_rendered_cards = LocalCopies(1000)
+
 
 @register.simple_tag(takes_context=True)
 def filters_querystring(context, **changes) -> str:
@@ -33,6 +40,68 @@ def filters_querystring(context, **changes) -> str:
         else:
             query[name] = value
     return f"?{query.urlencode()}" if query else ""
+
+
+@register.simple_tag
+def event_filters(form, action: str, hide_when: object = False, hide_day: object = False) -> str:
+    """The listing's and the calendar's filter form (events/includes/filters.html).
+
+    Its HTML depends only on the language, where it is sent and the values chosen for its
+    fields (its choices are fixed in code), and rendering its selects field by field is a
+    good part of an uncached listing: each process keeps the forms it rendered last. A form
+    with errors is rendered afresh, so odd query strings do not crowd out the usual ones."""
+    data = form.data
+    chosen = sorted(
+        (name, tuple(data.getlist(name)) if hasattr(data, "getlist") else (data[name],))
+        for name in form.fields
+        if name in data
+    )
+    key = repr((get_language(), action, bool(hide_when), bool(hide_day), chosen))
+    found, html = _rendered_filters.get(key)
+    if found:
+        return html
+    context = {"form": form, "action": action, "hide_when": hide_when, "hide_day": hide_day}
+    html = render_to_string("events/includes/filters.html", context)
+    if not form.errors:
+        _rendered_filters.put(key, html, None)
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def event_card(context, occurrence: Occurrence) -> str:
+    """A date's card (events/includes/event_card.html), as `{% include %}` renders it.
+
+    A card shows the stored date, its page's title and link, its venue's city and its
+    series' rhythm: what a publish (`content`) or a new storing of dates (`occurrences`)
+    retires, in the active language. Each process keeps the cards it rendered under the
+    current generations: a listing page renders twelve, a dozen template tags each."""
+    request = context["request"]
+    rhythm = getattr(occurrence, "rhythm", "")
+    key = repr(
+        (
+            generation(CONTENT),
+            generation(OCCURRENCES),
+            get_language(),
+            request.get_host(),
+            occurrence.pk,
+            rhythm,
+        )
+    )
+    found, html = _rendered_cards.get(key)
+    if found:
+        return html
+    template = context.template.engine.get_template("events/includes/event_card.html")
+    with context.push(occurrence=occurrence):
+        html = template.render(context)
+    _rendered_cards.put(key, html, None)
+    return html
+
+
+@register.simple_tag
+def next_dates(page: EventSeriesPage) -> list[Occurrence]:
+    """A series' next dates (at most ten), as its structured data and its "add to calendar"
+    links read them: the same query, made once for the three."""
+    return page_dates(page).dates
 
 
 @register.filter
