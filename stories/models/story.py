@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.db import models
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -52,9 +63,12 @@ class StoryPageQuerySet(PageQuerySet):
         return self.filter(province=code)
 
     def with_theme(self, slug: str) -> StoryPageQuerySet:
-        """Stories carrying the theme with this slug, in whatever language they link it."""
+        """Stories carrying the theme with this slug, in whatever language they link it.
+        Asked of each story as the archive reads them newest first (EXISTS), not as the
+        list of every story with the theme (IN), which grows with the archive."""
         through = StoryPage.themes.through
-        return self.filter(pk__in=through.objects.filter(theme__slug=slug).values("storypage_id"))
+        links = through.objects.filter(storypage_id=OuterRef("pk"), theme__slug=slug)
+        return self.filter(Exists(links))
 
     def told_in(self, year: int) -> StoryPageQuerySet:
         return self.filter(date_told__year=year)
