@@ -36,7 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.i18n import any_view_restrictions
 from core.mixins import BasePage
-from core.provinces import sorted_province_choices
+from core.provinces import Province, sorted_province_choices
 from core.versions import content_generation, versioned_get_or_set
 from events.models import EVENT_PAGE_TYPES
 from events.panels import EventChooserPanel
@@ -48,6 +48,8 @@ from .themes import Theme, localize_themes, theme_lookup
 
 if TYPE_CHECKING:
     from .index_page import StoryIndexPage
+
+PROVINCE_NAMES = dict(Province.choices)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -338,6 +340,10 @@ class StoryPage(BasePage):
         if by_key is None:
             by_key = theme_lookup(self.locale_id)
         return localize_themes(self.themes.all(), by_key)
+
+    def get_province_display(self) -> str:
+        # Django's own rebuilds a dict of the 81 choices at each call (a dozen per archive page).
+        return PROVINCE_NAMES.get(self.province, self.province)
 
     @property
     def province_name(self) -> str:
