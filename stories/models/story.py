@@ -19,6 +19,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -365,19 +369,38 @@ class StoryPage(BasePage):
         by_key = theme_lookup(self.locale_id)
         own_themes = list(self.themes.all())
         keys = [theme.translation_key for theme in own_themes]
-        related = self.related_stories(keys)
-        for story in related:
-            story.display_themes = story.localized_themes(by_key)
+
+        def related_cards() -> list[StoryPage]:
+            related = self.related_stories(keys)
+            for story in related:
+                story.display_themes = story.localized_themes(by_key)
+            return related
+
+        related = SimpleLazyObject(related_cards)
         context.update(
             {
                 "themes": localize_themes(own_themes, by_key),
                 "related_stories": related,
+                "related_section": self.related_section(request, related),
                 "archive": self.archive(),
                 "photos": self.photos.select_related("image").prefetch_related("image__renditions"),
                 "event_page": self.event_page(),
             }
         )
         return context
+
+    def related_section(self, request, related: list[StoryPage]) -> str:
+        """The related stories' cards, which show content alone, rendered once per content
+        generation, host and language: their three stories, themes and thumbnails are then
+        read only when a page or a theme changes."""
+        language = get_language()
+        key = f"related-section:{content_generation()}:{self.pk}:{request.get_host()}:{language}"
+
+        def render() -> str:
+            template = "stories/includes/related_stories.html"
+            return render_to_string(template, {"related_stories": related}, request)
+
+        return mark_safe(versioned_get_or_set(key, render))  # noqa: S308 - our template
 
     def related_stories(self, theme_keys: list) -> list[StoryPage]:
         """The three stories `related_to` ranks first. Which ones is cached until a page or
