@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from core.pagination import CachedCountPaginator
 from core.versions import content_generation
 
+from .cards import story_cards
 from .forms import StoryFilterForm
 from .models import StoryIndexPage, StoryPage
 
@@ -30,7 +31,8 @@ def story_listing(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
         cache_key=f"story-filters:{generation}:{index.pk}:{get_language()}",
     )
     filters = form.filters()
-    results = StoryPage.objects.in_index(index).filtered(**filters).for_listing()
+    # The cards' themes and thumbnails are read only for cards not cached (stories.cards).
+    results = StoryPage.objects.in_index(index).filtered(**filters).for_cards_cached()
     digest = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:24]
     paginator = CachedCountPaginator(
         results,
@@ -41,9 +43,13 @@ def story_listing(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     page_obj = paginator.get_page(request.GET.get("page"))
     # The cards' themes are all among the archive's themes: no need for another lookup.
     by_key = {theme.translation_key: theme for theme in themes}
-    for story in page_obj:
-        story.display_themes = story.localized_themes(by_key)
+    cards = story_cards(request, list(page_obj), by_key, heading="h2")
     return index.render(
         request,
-        context_overrides={"form": form, "page_obj": page_obj, "is_filtered": bool(filters)},
+        context_overrides={
+            "form": form,
+            "page_obj": page_obj,
+            "cards": cards,
+            "is_filtered": bool(filters),
+        },
     )

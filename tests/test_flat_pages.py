@@ -72,6 +72,22 @@ def test_the_archive_counts_its_stories_once_per_publish(client, stories_index, 
     assert shown_count() in client.get(url).content.decode()
 
 
+def test_the_archive_renders_its_cards_once_per_publish(client, stories_index, themes):  # noqa: F811
+    add_stories(stories_index, themes, range(1, 4))
+    url = stories_index.url
+    warm(client, url)
+    counted = count_queries(client, url)
+    card_rows = [sql for sql in counted.sql if "stories_theme" in sql or "rendition" in sql]
+    assert not card_rows, counted
+    html = client.get(url).content.decode()
+    assert html.count('class="card story-card"') == 3 and "Göç" in html
+    story = StoryPage.objects.get(slug="hikaye-2", locale__language_code="tr")
+    story.title = "Yeni başlık"
+    story.save_revision().publish()  # retires the cards
+    html = client.get(url).content.decode()
+    assert "Yeni başlık" in html and "Hikâye 2<" not in html
+
+
 @pytest.mark.parametrize("query", ["", FILTERED])
 def test_the_archive_builds_only_the_stories_it_shows(client, stories_index, themes, query):  # noqa: F811
     add_stories(stories_index, themes, range(1, 2 * STORIES_PER_PAGE + 3))

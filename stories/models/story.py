@@ -93,6 +93,11 @@ class StoryPageQuerySet(PageQuerySet):
             .newest_first()
         )
 
+    def for_cards_cached(self) -> StoryPageQuerySet:
+        """What a story card shows, without the themes and renditions that only a card not
+        yet cached reads (stories.cards)."""
+        return self.select_related("narrator", "image").newest_first()
+
     def for_listing(self) -> StoryPageQuerySet:
         """What a story card shows with its themes, in a fixed number of queries."""
         return self.for_cards().prefetch_related("themes")
