@@ -1,4 +1,9 @@
+from collections.abc import Callable
+
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -7,7 +12,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, FiguresBlock
+from core.i18n import any_view_restrictions
 from core.mixins import BasePage, ProgrammeMixin, programme_page_models
+from core.versions import content_generation, versioned_get_or_set
 from events.models import EventIndexPage, Occurrence
 from events.series_cards import with_rhythms
 
@@ -69,18 +76,22 @@ class HomePage(BasePage):
     def sharing_image(self):
         return self.social_image or self.hero_image
 
-    def programme_pages(self):
-        """The programme pages shown as teasers: pages of this home marked as programmes."""
-        pages = [
-            page
-            for model in programme_page_models()
-            for page in model.objects.descendant_of(self)
-            .live()
-            .public()
-            .filter(is_programme=True)
-            .select_related("image")
-        ]
-        return sorted(pages, key=lambda page: page.path)
+    def programme_pages(self) -> list[Page]:
+        """The programme pages shown as teasers: pages of this home marked as programmes.
+        Cached until a page or an image changes (the content generation): the question
+        reads every page of these types, and their number grows with the site. Callers
+        must not change the pages they get (they are shared by the process's requests)."""
+
+        def compute() -> list[Page]:
+            pages = []
+            for model in programme_page_models():
+                found = model.objects.descendant_of(self).live().filter(is_programme=True)
+                if any_view_restrictions():
+                    found = found.public()
+                pages.extend(found.select_related("image"))
+            return sorted(pages, key=lambda page: page.path)
+
+        return versioned_get_or_set(f"home-programmes:{content_generation()}:{self.pk}", compute)
 
     def upcoming_occurrences(self, limit: int = 4) -> list[Occurrence]:
         """The next events, a recurring series once (its rhythm and next date)."""
@@ -88,11 +99,32 @@ class HomePage(BasePage):
         return with_rhythms(occurrences.one_per_series()[:limit])
 
     def events_index(self) -> EventIndexPage | None:
-        return EventIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        """This language's events index (cached until a page changes: the content
+        generation)."""
+
+        def compute() -> EventIndexPage | None:
+            return EventIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
+        return versioned_get_or_set(f"home-events-index:{content_generation()}:{self.pk}", compute)
+
+    def content_fragment(self, request, name: str, context: Callable[[], dict]) -> str:
+        """The part `home/includes/<name>.html` of the page, which shows content alone (no
+        dates, nothing personal), rendered once per content generation, host and language:
+        its images' renditions and its pages' addresses cost lookups on every request."""
+        key = f"home-{name}:{content_generation()}:{self.pk}:{request.get_host()}:{get_language()}"
+
+        def render() -> str:
+            data = {"page": self, **context()}
+            return render_to_string(f"home/includes/{name}.html", data, request)
+
+        return mark_safe(versioned_get_or_set(key, render))  # noqa: S308 - our template
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = self.programme_pages()
+        context["hero"] = self.content_fragment(request, "hero", dict)
+        context["programmes_section"] = self.content_fragment(
+            request, "programmes", lambda: {"programmes": self.programme_pages()}
+        )
         context["upcoming"] = self.upcoming_occurrences()
         context["events_index"] = self.events_index()
         return context

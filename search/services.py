@@ -318,16 +318,26 @@ def _promotion_key(text: str) -> str:
     return " ".join(ascii_fold(word) for word in words(text))
 
 
+def promoted_queries() -> dict[str, list[int]]:
+    """The queries editors promoted pages for, by the way they are typed (folded) -> their
+    ids. Cached until a promotion (or a page) changes, the content generation: every search
+    asks, and would otherwise read and fold every promoted query."""
+    from core.versions import content_generation
+
+    def compute() -> dict[str, list[int]]:
+        by_key: dict[str, list[int]] = {}
+        for query in Query.objects.filter(editors_picks__isnull=False).distinct().order_by("pk"):
+            by_key.setdefault(_promotion_key(query.query_string), []).append(query.pk)
+        return by_key
+
+    return versioned_get_or_set(f"search-promoted-queries:{content_generation()}", compute)
+
+
 def promotions_for(text: str, locale: Locale | str) -> list[Hit]:
     """Editors' promotions for this query, whichever way it was typed ("IŞIK", "isik" and
     "ışık" are one query), in the active language: a promoted page is replaced by its
     translation, or shown as a fallback if it has none; pages of other languages are dropped."""
-    key = _promotion_key(text)
-    queries = [
-        query.pk
-        for query in Query.objects.filter(editors_picks__isnull=False).distinct()
-        if _promotion_key(query.query_string) == key
-    ]
+    queries = promoted_queries().get(_promotion_key(text))
     if not queries:
         return []
     promotions = (

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from core.provinces import sorted_province_choices
-from core.widgets import FastSelect
+from core.widgets import CachedSelect
 
 from .media import external_media
 
@@ -51,36 +51,75 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+class KnownChoiceField(forms.TypedChoiceField):
+    """A choice field that checks a value against the set of values offered (`known`)
+    rather than by walking its choices, and shows them with a CachedSelect: the events
+    stories were told at grow with the archive, and neither checking nor showing them
+    should."""
+
+    widget = CachedSelect
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.known: frozenset[str] = frozenset()
+
+    def valid_value(self, value) -> bool:
+        return str(value) in self.known
+
+
 class StoryFilterForm(forms.Form):
     """The archive filters: a plain GET form whose state lives in the URL. Each value that
-    is not understood is ignored on its own; the others still apply."""
+    is not understood is ignored on its own; the others still apply.
 
-    province = forms.ChoiceField(label=_("Province"), required=False, widget=FastSelect)
-    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=FastSelect)
-    year = forms.TypedChoiceField(
-        label=_("Year"), required=False, coerce=int, empty_value=None, widget=FastSelect
-    )
-    event = forms.TypedChoiceField(
-        label=_("Told at"), required=False, coerce=int, empty_value=None, widget=FastSelect
-    )
+    Its choices are computed when the options are first shown (`cache_key`, which carries
+    the content generation and the language, keys their markup; see CachedSelect)."""
 
-    def __init__(self, data, *, provinces, themes, years, events, **kwargs):
+    province = KnownChoiceField(label=_("Province"), required=False)
+    theme = KnownChoiceField(label=_("Theme"), required=False)
+    year = KnownChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    event = KnownChoiceField(label=_("Told at"), required=False, coerce=int, empty_value=None)
+
+    def __init__(
+        self,
+        data,
+        *,
+        provinces,
+        themes,
+        years,
+        events,
+        known: dict[str, frozenset[str]] | None = None,
+        cache_key: str = "",
+        **kwargs,
+    ):
         super().__init__(data, **kwargs)
-        self.fields["province"].choices = [
-            ("", _("All provinces")),
-            *[(code, label) for code, label in sorted_province_choices() if code in provinces],
-        ]
-        self.fields["theme"].choices = [
-            ("", _("All themes")),
-            *[(theme.slug, theme.name) for theme in themes],
-        ]
-        self.fields["year"].choices = [("", _("All years")), *[(y, str(y)) for y in years]]
-        self.fields["event"].choices = [
-            ("", _("All events")),
-            *events,
-        ]
+        offered = {
+            "province": lambda: [
+                ("", _("All provinces")),
+                *[(code, label) for code, label in sorted_province_choices() if code in provinces],
+            ],
+            "theme": lambda: [("", _("All themes")), *[(t.slug, t.name) for t in themes]],
+            "year": lambda: [("", _("All years")), *[(year, str(year)) for year in years]],
+            "event": lambda: [("", _("All events")), *events],
+        }
+        if known is None:
+            known = known_values(provinces=provinces, themes=themes, years=years, events=events)
+        for name, choices in offered.items():
+            field = self.fields[name]
+            field.choices = choices  # a callable: built only if the options are rendered
+            field.known = known[name]
+            field.widget.cache_key = f"{cache_key}:{name}" if cache_key else ""
 
     def filters(self) -> dict:
         """The valid filters (cleaned_data keeps only the fields that validated)."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def known_values(*, provinces, themes, years, events) -> dict[str, frozenset[str]]:
+    """The values each filter accepts, as strings (what a query string holds)."""
+    return {
+        "province": frozenset(provinces),
+        "theme": frozenset(theme.slug for theme in themes),
+        "year": frozenset(str(year) for year in years),
+        "event": frozenset(str(pk) for pk, _title in events),
+    }

@@ -47,14 +47,20 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     def filter_choices(self) -> dict:
         """What the archive's filters offer: the provinces, years, events and themes its
-        stories have. Cached until a page or a theme changes (the content generation): the
-        question reads every story of the archive."""
-        key = f"story-filter-choices:{content_generation()}:{self.pk}"
+        stories have, and the values each filter accepts ("known"). Cached until a page or
+        a theme changes (the content generation): the question reads every story of the
+        archive."""
+        key = f"story-filter-options:{content_generation()}:{self.pk}"
 
         def compute() -> dict:
+            from ..forms import known_values
+
             stories = StoryPage.objects.in_index(self)
-            themes = list(Theme.objects.used_by(stories, self.locale_id))
-            return {**stories.facets(), "themes": themes}
+            choices = {
+                **stories.facets(),
+                "themes": list(Theme.objects.used_by(stories, self.locale_id)),
+            }
+            return {**choices, "known": known_values(**choices)}
 
         return versioned_get_or_set(key, compute)
 

@@ -6,8 +6,23 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.db import models
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -25,7 +40,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.i18n import any_view_restrictions
 from core.mixins import BasePage
-from core.provinces import sorted_province_choices
+from core.provinces import Province, sorted_province_choices
 from core.versions import content_generation, versioned_get_or_set
 from events.models import EVENT_PAGE_TYPES
 from events.panels import EventChooserPanel
@@ -37,6 +52,8 @@ from .themes import Theme, localize_themes, theme_lookup
 
 if TYPE_CHECKING:
     from .index_page import StoryIndexPage
+
+PROVINCE_NAMES = dict(Province.choices)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -52,9 +69,12 @@ class StoryPageQuerySet(PageQuerySet):
         return self.filter(province=code)
 
     def with_theme(self, slug: str) -> StoryPageQuerySet:
-        """Stories carrying the theme with this slug, in whatever language they link it."""
+        """Stories carrying the theme with this slug, in whatever language they link it.
+        Asked of each story as the archive reads them newest first (EXISTS), not as the
+        list of every story with the theme (IN), which grows with the archive."""
         through = StoryPage.themes.through
-        return self.filter(pk__in=through.objects.filter(theme__slug=slug).values("storypage_id"))
+        links = through.objects.filter(storypage_id=OuterRef("pk"), theme__slug=slug)
+        return self.filter(Exists(links))
 
     def told_in(self, year: int) -> StoryPageQuerySet:
         return self.filter(date_told__year=year)
@@ -72,6 +92,11 @@ class StoryPageQuerySet(PageQuerySet):
             .prefetch_related("image__renditions")
             .newest_first()
         )
+
+    def for_cards_cached(self) -> StoryPageQuerySet:
+        """What a story card shows, without the themes and renditions that only a card not
+        yet cached reads (stories.cards)."""
+        return self.select_related("narrator", "image").newest_first()
 
     def for_listing(self) -> StoryPageQuerySet:
         """What a story card shows with its themes, in a fixed number of queries."""
@@ -325,6 +350,10 @@ class StoryPage(BasePage):
             by_key = theme_lookup(self.locale_id)
         return localize_themes(self.themes.all(), by_key)
 
+    def get_province_display(self) -> str:
+        # Django's own rebuilds a dict of the 81 choices at each call (a dozen per archive page).
+        return PROVINCE_NAMES.get(self.province, self.province)
+
     @property
     def province_name(self) -> str:
         return self.get_province_display()
@@ -345,19 +374,38 @@ class StoryPage(BasePage):
         by_key = theme_lookup(self.locale_id)
         own_themes = list(self.themes.all())
         keys = [theme.translation_key for theme in own_themes]
-        related = self.related_stories(keys)
-        for story in related:
-            story.display_themes = story.localized_themes(by_key)
+
+        def related_cards() -> list[StoryPage]:
+            related = self.related_stories(keys)
+            for story in related:
+                story.display_themes = story.localized_themes(by_key)
+            return related
+
+        related = SimpleLazyObject(related_cards)
         context.update(
             {
                 "themes": localize_themes(own_themes, by_key),
                 "related_stories": related,
+                "related_section": self.related_section(request, related),
                 "archive": self.archive(),
                 "photos": self.photos.select_related("image").prefetch_related("image__renditions"),
                 "event_page": self.event_page(),
             }
         )
         return context
+
+    def related_section(self, request, related: list[StoryPage]) -> str:
+        """The related stories' cards, which show content alone, rendered once per content
+        generation, host and language: their three stories, themes and thumbnails are then
+        read only when a page or a theme changes."""
+        language = get_language()
+        key = f"related-section:{content_generation()}:{self.pk}:{request.get_host()}:{language}"
+
+        def render() -> str:
+            template = "stories/includes/related_stories.html"
+            return render_to_string(template, {"related_stories": related}, request)
+
+        return mark_safe(versioned_get_or_set(key, render))  # noqa: S308 - our template
 
     def related_stories(self, theme_keys: list) -> list[StoryPage]:
         """The three stories `related_to` ranks first. Which ones is cached until a page or
