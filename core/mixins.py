@@ -181,7 +181,11 @@ class BasePage(TurkishSlugMixin, Page):
         """Wagtail checks the page and each ancestor for view restrictions before serving it
         (two queries); while no page of the site is private, none can apply."""
         if not any_view_restrictions():
-            return PageViewRestriction.objects.none()
+            none = PageViewRestriction.objects.none()
+            # Already evaluated: Wagtail's check iterates it, and an empty query set still
+            # compiles its SQL to find that it is empty.
+            none._result_cache = []
+            return none
         return super().get_view_restrictions()
 
     def search_text_variants(self) -> str:

@@ -16,7 +16,7 @@ a slug that no page could have. With the shared cache away, each request compute
 steps (a generation of its own, core.versions), as Wagtail alone would.
 """
 
-import copy
+import pickle
 import re
 from typing import NamedTuple
 
@@ -67,23 +67,24 @@ def _cached(key: str, compute):
 
 
 def find_site(request: HttpRequest) -> Site | None:
-    """`Site.find_for_request` from the cache; each request gets its own copy to keep."""
+    """`Site.find_for_request` from the cache; each request unpickles its own copy (the
+    site and its root page) to keep, as it would get from the database."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
 
-    def compute() -> Site | None:
+    def compute() -> bytes | None:
         try:
-            return get_site_for_hostname(hostname, port)
+            return pickle.dumps(get_site_for_hostname(hostname, port))
         except Site.DoesNotExist:
             return None
 
     if len(hostname) > 200 or not hostname.isascii() or not hostname.isprintable():
-        site = compute()
+        pickled = compute()
     else:
-        site = _cached(f"routing:site:{content_generation()}:{hostname}:{port}", compute)
-        site = copy.deepcopy(site)
+        pickled = _cached(f"routing:pickled-site:{content_generation()}:{hostname}:{port}", compute)
+    site = pickle.loads(pickled) if pickled is not None else None  # noqa: S301 - our own
     request._wagtail_site = site  # where Wagtail's Site.find_for_request keeps it
     return site
 

@@ -1,4 +1,5 @@
 import hashlib
+import unicodedata
 
 from django import template
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from core.i18n import (
     is_private_view,
@@ -109,9 +111,23 @@ def meta_description(context) -> str:
     return page_description(context.get("page"))
 
 
+def truncated(text: str, length: int) -> str:
+    """`text|truncatechars:length`, without its walk over every character of a text that
+    is short enough (as long as the limit or shorter, it is only normalised)."""
+    if len(text) <= length:
+        return unicodedata.normalize("NFC", text)
+    return Truncator(text).chars(length)
+
+
 @register.inclusion_tag("includes/sharing_meta.html", takes_context=True)
 def sharing_meta(context) -> dict:
-    return sharing_meta_context(context.get("request"), context.get("page"))
+    data = sharing_meta_context(context.get("request"), context.get("page"))
+    description = data.get("description") or ""
+    return {
+        **data,
+        "og_description": truncated(description, 300),
+        "twitter_description": truncated(description, 200),
+    }
 
 
 @register.simple_tag(takes_context=True)
