@@ -166,3 +166,9 @@ def test_a_response_that_used_a_nonce_gets_it_in_its_header():
 @pytest.mark.parametrize("length", [200, 300])
 def test_truncated_is_truncatechars(text, length):
     assert truncated(text, length) == Truncator(text).chars(length)
+
+
+def test_other_views_of_the_public_site_find_the_site_from_the_cache(client, home):
+    make_standard_page(home, title="Eğitim", slug="egitim")
+    sql = queries_of(client, "/tr/search/?q=eğitim")
+    assert not [query for query in sql if 'FROM "wagtailcore_site"' in query], sql
