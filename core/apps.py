@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail.admin.forms.models import register_form_field_override
 
-        from . import publishing, versions
+        from . import public, publishing, versions
 
         versions.register_wagtail_models()
         # First in INSTALLED_APPS: the content generation's on-commit bump then runs before
@@ -26,6 +26,9 @@ class CoreConfig(AppConfig):
         # A web address typed without its scheme is taken as https in every admin form, as
         # Django 6 will do (Django 5.2 warns about every form that does not say so).
         register_form_field_override(models.URLField, override={"assume_scheme": "https"})
+
+        # `.public()` costs no query while no page is private (core/public.py).
+        public.install()
 
         # Wagtail's listings and reports count as "{count} {verbose_name_plural}" in every
         # language ("22 mekânlar"); Turkish keeps the noun singular after a number.

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django.apps import apps
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .i18n import any_view_restrictions
+from .routing import route_below
 from .search_text import index_variants, with_variants
 from .turkish import turkish_slugify
 
@@ -169,29 +170,22 @@ class BasePage(TurkishSlugMixin, Page):
         return list(fields.values())
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        """Wagtail's `Page.route`, except that the child is fetched with the related rows of
-        its type's `route_select_related`, in the query that fetches its specific fields."""
+        """Wagtail's `Page.route`, with each slug's page found from the cached steps of
+        core.routing and fetched once, with the related rows of its type's
+        `route_select_related`."""
         if not path_components:
             return super().route(request, path_components)
-        try:
-            child = self.get_children().get(slug=path_components[0])
-        except Page.DoesNotExist as error:
-            raise Http404 from error
-        model = child.specific_class
-        related = getattr(model, "route_select_related", ())
-        if model is None or not related:
-            specific = child.specific
-        else:
-            specific = model._default_manager.select_related(*related).get(pk=child.pk)
-        # As Wagtail does: get_parent() then costs no query.
-        specific._cached_parent_obj = self
-        return specific.route(request, path_components[1:])
+        return route_below(self, request, path_components)
 
     def get_view_restrictions(self):
         """Wagtail checks the page and each ancestor for view restrictions before serving it
         (two queries); while no page of the site is private, none can apply."""
         if not any_view_restrictions():
-            return PageViewRestriction.objects.none()
+            none = PageViewRestriction.objects.none()
+            # Already evaluated: Wagtail's check iterates it, and an empty query set still
+            # compiles its SQL to find that it is empty.
+            none._result_cache = []
+            return none
         return super().get_view_restrictions()
 
     def search_text_variants(self) -> str:

@@ -4,9 +4,23 @@
 from django.template.loader import render_to_string
 from wagtail.models import Page
 
+from core.versions import content_generation, versioned_get_or_set
+
 from .models import AuthoringGroup, PublicationLibraryPage, PublicationPage
 
 GROUP_PAGE_PUBLICATIONS = 6
+
+
+def group_page_keys() -> frozenset:
+    """The translation keys of the groups' programme pages: most pages are no group's, and
+    then pay no query for this section. Cached until a page or a group changes (the content
+    generation)."""
+
+    def compute() -> frozenset:
+        keys = AuthoringGroup.objects.exclude(page=None).values_list("page__translation_key")
+        return frozenset(key for (key,) in keys)
+
+    return versioned_get_or_set(f"publications:group-pages:{content_generation()}", compute)
 
 
 def group_publications(page: Page) -> dict | None:
@@ -33,6 +47,8 @@ def group_publications(page: Page) -> dict | None:
 
 def page_sections(context, page, place: str) -> str:
     if place != "after_body" or not isinstance(page, Page):
+        return ""
+    if page.translation_key not in group_page_keys():
         return ""
     found = group_publications(page)
     if found is None:

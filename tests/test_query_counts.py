@@ -2,9 +2,10 @@
 
 Each test builds a page with a few related things, counts the queries of a warm request,
 adds many more of those things and counts again: the count must stay the same, and within
-the page type's budget in BUDGETS (never above the issue's 15). Seven of a page's queries
-are Wagtail's routing (site, locale, the home page, then two per path segment); the rest
-are what the page shows. The counts are the same on SQLite and PostgreSQL.
+the page type's budget in BUDGETS (never above the issue's 15). One of a page's queries is
+its routing (its own row: core/routing.py caches the site, the home page and each slug's
+page, which Wagtail asked for in seven queries two levels down); the rest are what the
+page shows. The counts are the same on SQLite and PostgreSQL.
 """
 
 import datetime

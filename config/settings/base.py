@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Finds the page of a Wagtail URL from cached steps, in one query (core/routing.py).
+    "core.middleware.PageRoutingMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     # Below WhiteNoise: static files carry their own policy (WHITENOISE_ADD_HEADERS_FUNCTION).
     "config.security.CrossOriginResourcePolicyMiddleware",

@@ -1,9 +1,13 @@
+import hashlib
+import unicodedata
+
 from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from core.i18n import (
     is_private_view,
@@ -16,8 +20,12 @@ from core.i18n import (
 from core.navigation import breadcrumb_trail, menu_items
 from core.sections import render_page_sections
 from core.sharing import page_description, sharing_meta_context
+from core.versions import content_generation, versioned_get_or_set
 
 register = template.Library()
+
+#: Seconds a site-wide fragment stays in the shared cache (a new generation retires it sooner).
+FRAGMENT_SECONDS = 24 * 60 * 60
 
 DAY = "DATE_FORMAT"  # config.formats: the day with its weekday, per language
 
@@ -103,12 +111,56 @@ def meta_description(context) -> str:
     return page_description(context.get("page"))
 
 
+def truncated(text: str, length: int) -> str:
+    """`text|truncatechars:length`, without its walk over every character of a text that
+    is short enough (as long as the limit or shorter, it is only normalised)."""
+    if len(text) <= length:
+        return unicodedata.normalize("NFC", text)
+    return Truncator(text).chars(length)
+
+
 @register.inclusion_tag("includes/sharing_meta.html", takes_context=True)
 def sharing_meta(context) -> dict:
-    return sharing_meta_context(context.get("request"), context.get("page"))
+    data = sharing_meta_context(context.get("request"), context.get("page"))
+    description = data.get("description") or ""
+    return {
+        **data,
+        "og_description": truncated(description, 300),
+        "twitter_description": truncated(description, 200),
+    }
 
 
 @register.simple_tag(takes_context=True)
 def page_sections(context, page, place: str) -> SafeString:
     """What the apps above this page's app add at this place (core.sections)."""
     return render_page_sections(context, page, place)
+
+
+class SitewideFragmentNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str, vary_on: list) -> None:
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context: template.Context) -> SafeString:
+        values = "|".join(str(value.resolve(context)) for value in self.vary_on)
+        digest = hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()
+        key = f"fragment:{content_generation()}:{self.name}:{digest}"
+        return mark_safe(  # noqa: S308 - a rendered template
+            versioned_get_or_set(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
+        )
+
+
+@register.tag
+def sitewide_fragment(parser, token) -> SitewideFragmentNode:
+    """`{% sitewide_fragment name var ... %}...{% endsitewide_fragment %}`: a fragment that
+    shows only public content and settings (the footer), rendered once per content
+    generation and value of the variables, and then kept in each process
+    (core.versions.versioned_get_or_set): unlike `{% cache %}`, a page read costs no round
+    trip to the shared cache."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a fragment name.")
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    return SitewideFragmentNode(nodelist, bits[1], [parser.compile_filter(b) for b in bits[2:]])
