@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.http import HttpRequest
-from recurrence import Recurrence, deserialize
+from recurrence import Recurrence
 from wagtail.models import Page, Site
 
 from .choices import AttendanceMode, EventStatus, EventType
@@ -46,7 +46,7 @@ PAGE_FIELDS = (
 @functools.lru_cache(maxsize=1024)
 def _recurrence(text: str) -> Recurrence | None:
     """The stored rule, parsed once per text (pages of one rule share it; read-only)."""
-    return deserialize(text) if text else None
+    return EventSeriesPage._meta.get_field("recurrences").to_python(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,8 @@ class FeedPage:
     status: str
     status_note: str
     event_type: str
-    # A series' rule as stored (RecurrenceField text); "" for other pages.
+    # A series' rule as stored (RecurrenceField text, `series_plan.rule_facts` reads it
+    # as is); "" for other pages.
     recurrence_text: str = ""
     venue: Venue | None = None
 
@@ -89,7 +90,7 @@ class FeedPage:
 
     @property
     def recurrences(self) -> Recurrence | None:
-        return _recurrence(self.recurrence_text)
+        return _recurrence(self.recurrence_text) if self.is_series else None
 
 
 def _venue_columns() -> list[str]:

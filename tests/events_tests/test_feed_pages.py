@@ -7,6 +7,7 @@ from django.db.models.signals import post_init
 from wagtail.models import Page
 
 from demo.builders import make_event, make_venue
+from events import series_plan
 from events.models import event_page_models
 
 from .helpers import count_queries
@@ -51,3 +52,16 @@ def test_each_event_links_to_its_page(client, index, rf):
     urls = {str(event["URL"]) for event in calendar.walk("VEVENT")}
     request = rf.get("/")
     assert urls == {request.build_absolute_uri(page.get_url(request)) for page in (series, single)}
+
+
+def test_the_feed_reads_a_series_rule_as_stored(client, index, monkeypatch):
+    """The stored text keys the series plan: no rule is parsed and written back per page."""
+    weekly = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY)])
+    tea_time(index, start=local_day(-3), end=local_day(-3, 17), recurrences=weekly)
+
+    def no_serialize(*args, **kwargs):
+        raise AssertionError("the feed serialised a rule")
+
+    monkeypatch.setattr(series_plan, "serialize", no_serialize)
+    calendar = parse(client.get(FEEDS[0]))
+    assert [str(event["RRULE"]["FREQ"][0]) for event in calendar.walk("VEVENT")] == ["WEEKLY"]
