@@ -38,16 +38,15 @@ from wagtail.models import Locale, Page
 from core.caching import cacheable_page
 
 from .choices import EventStatus, EventType
+from .feed_pages import FeedPage, feed_pages, page_url_builder
 from .forms import EventFilterForm
 from .ical import EventEntry, build_calendar, calendar_bytes, uid_for
 from .models import (
     EventFields,
     EventIndexPage,
-    EventSeriesPage,
     Occurrence,
     OccurrenceQuerySet,
     Venue,
-    event_page_models,
 )
 
 # A subscribed calendar keeps a season of recent history (what happened at last month's
@@ -125,29 +124,6 @@ DATE_FIELDS = (
 _VENUE = DATE_FIELDS.index("venue_id")
 
 
-# What the files and feeds read of an event page (with `get_url`): a page of a feed is built
-# from these columns only.
-PAGE_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "locale",
-    "translation_key",
-    "first_published_at",
-    "last_published_at",
-    "latest_revision_created_at",
-    "summary",
-    "start",
-    "end",
-    "all_day",
-    "venue",
-    "attendance_mode",
-    "online_url",
-    "status",
-    "status_note",
-)
-
-
 class FeedDate(NamedTuple):
     """A stored date of an event as the feeds read it (an `ical.DateLike`), its venue the
     same object as every other date's at that venue."""
@@ -186,7 +162,7 @@ def with_venues(rows: list[tuple], known: dict[int, Venue] | None = None) -> lis
 class FeedEvent:
     """An event page in a feed, with the dates of it that the filters selected."""
 
-    page: EventFields
+    page: FeedPage
     dates: list[FeedDate]
     url: str
     language: str
@@ -228,27 +204,20 @@ def events_of(request: HttpRequest, rows: list[tuple]) -> tuple[list[FeedEvent],
     ids_by_type: dict[str, list[int]] = defaultdict(list)
     for page_id, page_rows in by_page.items():
         ids_by_type[page_rows[0][2]].append(page_id)
-    pages = {}
-    page_models = {model.event_type: model for model in event_page_models()}
-    for event_type, ids in ids_by_type.items():
-        model = page_models.get(event_type)
-        if model is not None:
-            fields = PAGE_FIELDS + (("recurrences",) if issubclass(model, EventSeriesPage) else ())
-            found = model.objects.filter(pk__in=ids).only(*fields).select_related("venue")
-            for page in found:
-                pages[page.pk] = page
-    venues = {page.venue_id: page.venue for page in pages.values() if page.venue_id}
+    pages = feed_pages(ids_by_type)
+    venues = {page.venue_id: page.venue for page in pages.values() if page.venue is not None}
     dates = with_venues(rows, venues)
     venues.update((date.venue_id, date.venue) for date in dates if date.venue is not None)
     dates_by_page: dict[int, list[FeedDate]] = defaultdict(list)
     for date in dates:
         dates_by_page[date.page_id].append(date)
     events = []
+    url_of = page_url_builder(request)
     for page_id, page_dates in dates_by_page.items():
         page = pages.get(page_id)
-        if not isinstance(page, EventFields):
+        if page is None:
             continue
-        url = absolute_page_url(request, page)
+        url = url_of(page)
         events.append(FeedEvent(page, page_dates, url, page_dates[0].language))
     return events, venues
 
@@ -314,11 +283,11 @@ def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
     locale = Locale.get_active()
     window = feed_window(request, locale, **filters)
     events, venues = events_of(request, window.rows)
-    series_ids = [event.page.pk for event in events if isinstance(event.page, EventSeriesPage)]
+    series_ids = [event.page.pk for event in events if event.page.is_series]
     changes = series_changes(series_ids, window, venues) if series_ids else {}
     entries = []
     for event in events:
-        if isinstance(event.page, EventSeriesPage):
+        if event.page.is_series:
             # The feed's own dates give the venue; the changes become overrides.
             dates = {date.pk: date for date in [*event.dates, *changes.get(event.page.pk, [])]}
             ordered = sorted(dates.values(), key=lambda date: (date.original_start, date.pk))

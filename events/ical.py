@@ -194,7 +194,8 @@ def uid_for(page: EventFields, original_start: datetime.datetime | None = None) 
 
 def event_components(entry: EventEntry) -> list[Event]:
     page = entry.page
-    if isinstance(page, EventSeriesPage):
+    # By type, not class: the feeds publish pages read as plain values (`feed_pages`).
+    if page.event_type == EventType.SERIES:
         return _series_components(entry)
     if page.event_type == EventType.POWER_STORIES:
         # Performances are separate events, not instances of a rule: one UID each.

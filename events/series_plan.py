@@ -196,8 +196,11 @@ def _facts(
 def rule_facts(page: EventSeriesPage, reach: datetime.datetime) -> RuleFacts:
     """The facts of the page's rule, expanded at least as far as `reach`. The horizon moves
     in steps, so requests of the same weeks share one expansion."""
-    recurrence: Recurrence | None = page.recurrences
-    stored = serialize(recurrence) if recurrence is not None else ""
+    # A page read as plain values (`feed_pages.FeedPage`) has the stored text already.
+    stored = getattr(page, "recurrence_text", None)
+    if stored is None:
+        recurrence: Recurrence | None = page.recurrences
+        stored = serialize(recurrence) if recurrence is not None else ""
     steps = -(-(reach - page.start) // FACTS_STEP) + 1
     return _facts(stored, page.start, page.all_day, page.start + steps * FACTS_STEP)
 
