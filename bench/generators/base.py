@@ -137,6 +137,18 @@ def translated_copy(obj, locale, **changes):
     return copy
 
 
+def create_snippets(sources: list, translations: list) -> list:
+    """Insert snippets and their translations in bulk, indexed for search as their saves would
+    be; return the sources (saved)."""
+    from bench.generators.indexing import index_later
+
+    model = type(sources[0])
+    model.objects.bulk_create(sources, batch_size=500)
+    model.objects.bulk_create(translations, batch_size=500)
+    index_later(sources + translations)
+    return sources
+
+
 def index_pair(ctx: Context, model, tr: tuple[str, str], en: tuple[str, str]):
     """An index page in both languages (the demo's, or a new one): `tr`/`en` are the
     (title, slug) to create it with when it is missing."""
