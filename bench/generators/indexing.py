@@ -64,24 +64,52 @@ class Collector:
 
 @contextmanager
 def remembered_spellings():
-    """While indexing in bulk, compute the search spellings of each word once, and those of
-    each text once (the backend asks for every field's text several times per object, and
-    generated texts draw on a few dozen words). Pure functions: the index stores the same."""
+    """While indexing in bulk, compute each field's text once per object (the database
+    backends ask for every field's text once per column: title, body, autocomplete and their
+    plain-text copies), the search spellings of each word once and those of each text once
+    (generated texts draw on a few dozen words). What is indexed is unchanged."""
+    import sys
+
+    from modelsearch.backends import get_search_backends
+
     from core import mixins, search_text
 
     names = [(search_text, "ascii_fold"), (search_text, "lower"), (search_text, "index_variants")]
     names.append((mixins, "index_variants"))
-    saved = [(module, name, getattr(module, name)) for module, name in names]
-    caches = {}
-    for module, name, function in saved:
-        size = 256 if name == "index_variants" else 100_000
-        cached = caches.setdefault(function, lru_cache(maxsize=size)(function))
-        setattr(module, name, cached)
+    list(get_search_backends(with_auto_update=True))  # imports the backends in use
+    for vendor in ("postgres", "sqlite"):
+        module = sys.modules.get(f"modelsearch.backends.database.{vendor}.{vendor}")
+        if module is not None:
+            names.append((module.ObjectIndexer, "prepare_field"))
+    saved = [(owner, name, getattr(owner, name)) for owner, name in names]
+    caches: dict = {}
+    for owner, name, function in saved:
+        if name == "prepare_field":
+            caches[function] = remembered_fields(function)
+        else:
+            size = 256 if name == "index_variants" else 100_000
+            caches.setdefault(function, lru_cache(maxsize=size)(function))
+        setattr(owner, name, caches[function])
     try:
         yield
     finally:
-        for module, name, function in saved:
-            setattr(module, name, function)
+        for owner, name, function in saved:
+            setattr(owner, name, function)
+
+
+def remembered_fields(prepare_field):
+    """`ObjectIndexer.prepare_field`, computed once per field of the indexed object itself
+    (related objects, which may be fetched anew each time, are not remembered)."""
+
+    def remembered(indexer, obj, field):
+        if obj is not indexer.obj:
+            return prepare_field(indexer, obj, field)
+        memo = indexer.__dict__.setdefault("_bench_fields", {})
+        if id(field) not in memo:
+            memo[id(field)] = (field, list(prepare_field(indexer, obj, field)))
+        return iter(memo[id(field)][1])
+
+    return remembered
 
 
 def index_in_bulk(pending: dict[type, set[str]], batch: int = 500) -> int:

@@ -100,8 +100,12 @@ class Stories(Generator):
         self.index_tr, self.index_en = story_index(ctx)
         themes = make_themes(ctx)
         self.images = shared_images("Bench story", IMAGE_COLOURS)
+        english = {
+            page.translation_key: page
+            for page in PowerStoriesEventPage.objects.filter(locale=ctx.en)
+        }
         self.events = [
-            (page, page.get_translation_or_none(ctx.en))
+            (page, english.get(page.translation_key))
             for page in PowerStoriesEventPage.objects.filter(locale=ctx.tr)
         ]
         narrators = make_narrators(ctx, ctx.count(200))
