@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, PageLogEntry
 
 from bench.generators.base import Context, add_live_child
 from bench.generators.bulk import LivePages
+from knowledge.models import KnowledgeEntryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,39 @@ def test_remembered_spellings_index_the_same_text(home):
         assert page.search_text_variants() == plain
         assert page.search_text_variants() == plain
     assert search_text.ascii_fold is original
+
+
+def indexed_columns(obj) -> list[str]:
+    """What the active database search backend stores for `obj`, column by column."""
+    import sys
+
+    from modelsearch.backends import get_search_backend
+
+    backend = get_search_backend()
+    columns = ("title", "body", "autocomplete", "title_text", "body_text")
+    for vendor in ("postgres", "sqlite"):
+        module = sys.modules.get(f"modelsearch.backends.database.{vendor}.{vendor}")
+        if module is not None:
+            indexer = module.ObjectIndexer(obj, backend)
+            return [str(getattr(indexer, name)) for name in columns if hasattr(indexer, name)]
+    raise AssertionError("no database search backend")
+
+
+def test_bulk_indexing_stores_what_indexing_one_object_stores(home):
+    from bench.generators.indexing import remembered_spellings
+    from bench.generators.knowledge import KnowledgeEntries
+    from bench.generators.stories import Stories
+    from stories.models import StoryPage
+
+    ctx = Context(scale=0.02)
+    KnowledgeEntries().generate(ctx)
+    Stories().generate(ctx)
+    for model in (StoryPage, KnowledgeEntryPage):
+        page = model.objects.filter(locale__language_code="tr").first()
+        plain = indexed_columns(model.objects.get(pk=page.pk))
+        with remembered_spellings():
+            assert indexed_columns(model.objects.get(pk=page.pk)) == plain
+        assert plain and all(plain)
 
 
 def test_the_postgresql_bench_database_name_can_be_set(monkeypatch):
