@@ -21,8 +21,11 @@ SQLITE_PREFIX = "sqlite:///"
 
 
 def bench_pg_name(scale: float) -> str:
-    """One PostgreSQL database per scale, like the SQLite files (stgm_bench at scale 1)."""
-    return BENCH_PG_NAME if scale == 1 else f"{BENCH_PG_NAME}_{scale:g}".replace(".", "_")
+    """One PostgreSQL database per scale, like the SQLite files (stgm_bench at scale 1;
+    BENCH_PG_NAME in the environment replaces stgm_bench, so that several checkouts sharing
+    one server each build their own)."""
+    base = os.environ.get("BENCH_PG_NAME") or BENCH_PG_NAME
+    return base if scale == 1 else f"{base}_{scale:g}".replace(".", "_")
 
 
 def postgres_url(url: str, name: str) -> str:

@@ -52,14 +52,14 @@ class StandApplications(Generator):
             return {}
         past = [f for f in festivals if f.slug.startswith("festival-") and f is not open_call]
         total = ctx.count(self.count)
+        open_types = list(open_call.stand_types.all())
         numbers: dict[int, int] = {}
         rows = []
         for number in range(1, total + 1):
             festival = open_call if number % 5 < 3 or not past else ctx.random.choice(past)
             status, stand_number = pick_status(ctx, festival, festival is open_call, numbers)
-            rows.append(
-                application(ctx, number, festival, festival is open_call, status, stand_number)
-            )
+            types = open_types if festival is open_call else []
+            rows.append(application(ctx, number, festival, types, status, stand_number))
         StandApplication.objects.bulk_create(rows, batch_size=500)
         log_submissions(festivals)
         return {"stand applications": total}
@@ -112,13 +112,10 @@ def pick_status(ctx: Context, festival, is_open_call: bool, numbers: dict[int, i
     return status, numbers[festival.pk]
 
 
-def application(
-    ctx: Context, number: int, festival, is_open_call: bool, status, stand_number: int | None
-):
+def application(ctx: Context, number: int, festival, types: list, status, stand_number: int | None):
     """An unsaved application with its themes and duplicate key."""
     from applications.models import LegalForm, StandApplication, ThematicArea
 
-    types = list(festival.stand_types.all()) if is_open_call else []
     row = StandApplication(
         festival=festival,
         stand_type=types[0] if types else None,

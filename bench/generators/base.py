@@ -116,16 +116,11 @@ def app_installed(label: str) -> bool:
 
 
 def add_live_child(parent, page, translation_of=None):
-    """Add a live page without revisions or workflow: fast, and what serving reads."""
-    from django.utils import timezone
+    """Add a live page without revisions or workflow: fast, and what serving reads (many
+    pages at once: `bench.generators.bulk.LivePages`)."""
+    from bench.generators.bulk import make_live
 
-    now = timezone.now()
-    page.live = True
-    page.has_unpublished_changes = False
-    page.first_published_at = page.last_published_at = now
-    if translation_of is not None:
-        page.translation_key = translation_of.translation_key
-    parent.add_child(instance=page)
+    parent.add_child(instance=make_live(page, translation_of))
     return page
 
 
@@ -135,6 +130,18 @@ def translated_copy(obj, locale, **changes):
     for name, value in changes.items():
         setattr(copy, name, value)
     return copy
+
+
+def create_snippets(sources: list, translations: list) -> list:
+    """Insert snippets and their translations in bulk, indexed for search as their saves would
+    be; return the sources (saved)."""
+    from bench.generators.indexing import index_later
+
+    model = type(sources[0])
+    model.objects.bulk_create(sources, batch_size=500)
+    model.objects.bulk_create(translations, batch_size=500)
+    index_later(sources + translations)
+    return sources
 
 
 def index_pair(ctx: Context, model, tr: tuple[str, str], en: tuple[str, str]):

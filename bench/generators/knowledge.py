@@ -11,11 +11,12 @@ from bench.generators.base import (
     app_installed,
     translated_targets,
 )
+from bench.generators.bulk import LivePages
 
 
 class KnowledgeEntries(Generator):
     name = "knowledge"
-    version = 1
+    version = 2
 
     def available(self) -> bool:
         return app_installed("knowledge")
@@ -61,34 +62,40 @@ class KnowledgeEntries(Generator):
         return pairs
 
     def generate(self, ctx: Context) -> dict[str, int]:
-        from knowledge.models import EntryReads, KnowledgeEntryPage
+        from knowledge.models import KnowledgeEntryPage
 
         index_tr, index_en = self.index_pair(ctx)
         pairs = self.topics(ctx, index_tr, index_en)
         total = ctx.count(160)
-        reads = []
+        pages = LivePages(after=lambda written: self.reads(ctx, written))
         for number in range(1, total + 1):
             topic_tr, topic_en = pairs[number % len(pairs)]
-            entry_tr = add_live_child(
+            entry_tr = pages.add(
                 topic_tr,
                 KnowledgeEntryPage(
                     locale=ctx.tr, slug=f"soru-{number}", **self.fields(ctx, WORDS_TR, number)
                 ),
             )
-            entry_en = add_live_child(
+            pages.add(
                 topic_en,
                 KnowledgeEntryPage(
                     locale=ctx.en, slug=f"question-{number}", **self.fields(ctx, WORDS_EN, number)
                 ),
                 translation_of=entry_tr,
             )
-            count = ctx.random.randint(0, 500)
-            reads += [
-                EntryReads(entry=entry_tr, count=count),
-                EntryReads(entry=entry_en, count=count),
-            ]
-        EntryReads.objects.bulk_create(reads, ignore_conflicts=True)
+            pages.flush_if_full()
+        pages.flush()
         return {"knowledge-base entries (tr+en)": total * 2}
+
+    def reads(self, ctx: Context, entries: list) -> None:
+        """A read count per entry, the same for both languages of it."""
+        from knowledge.models import EntryReads
+
+        reads, counts = [], {}
+        for entry in entries:
+            count = counts.setdefault(entry.translation_key, ctx.random.randint(0, 500))
+            reads.append(EntryReads(entry=entry, count=count))
+        EntryReads.objects.bulk_create(reads, ignore_conflicts=True)
 
     def fields(self, ctx: Context, words: list[str], number: int) -> dict:
         return {

@@ -1,19 +1,21 @@
 """Programme pages (`home.StandardPage`) in sections, each with an English translation."""
 
 from bench.generators.base import WORDS_EN, WORDS_TR, Context, Generator, Target, add_live_child
+from bench.generators.bulk import LivePages
 
 
 class ProgrammePages(Generator):
-    """300 programme pages (x scale), in sections of 30."""
+    """300 programme pages (x scale), in sections of 30, written in batches."""
 
     name = "programmes"
-    version = 1
+    version = 2
     per_section = 30
 
     def generate(self, ctx: Context) -> dict[str, int]:
         total = ctx.count(300)
         sections = -(-total // self.per_section)
         made = 0
+        self.pages = LivePages()
         for number in range(1, sections + 1):
             section_tr, section_en = self.section(ctx, number)
             for _child in range(1, self.per_section + 1):
@@ -21,6 +23,8 @@ class ProgrammePages(Generator):
                     break
                 made += 1
                 self.page(ctx, made, section_tr, section_en)
+                self.pages.flush_if_full()
+        self.pages.flush()
         return {"programme pages (tr+en)": made * 2, "sections (tr+en)": sections * 2}
 
     def section(self, ctx: Context, number: int):
@@ -50,11 +54,11 @@ class ProgrammePages(Generator):
     def page(self, ctx: Context, number: int, section_tr, section_en) -> None:
         from home.models import StandardPage
 
-        page_tr = add_live_child(
+        page_tr = self.pages.add(
             section_tr,
             StandardPage(locale=ctx.tr, **self.fields(ctx, WORDS_TR, number, "program")),
         )
-        add_live_child(
+        self.pages.add(
             section_en,
             StandardPage(locale=ctx.en, **self.fields(ctx, WORDS_EN, number, "programme")),
             translation_of=page_tr,

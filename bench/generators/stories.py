@@ -10,12 +10,13 @@ from bench.generators.base import (
     Context,
     Generator,
     Target,
-    add_live_child,
     app_installed,
+    create_snippets,
     index_pair,
     translated_copy,
     translated_targets,
 )
+from bench.generators.bulk import LivePages
 from bench.generators.from_demo import shared_images
 
 IMAGE_COLOURS = ["#8e2e4a", "#2e7a3c", "#1d6e8a", "#7a2e8e", "#8a4b1d", "#3c3c8e"]
@@ -56,20 +57,22 @@ def make_themes(ctx: Context) -> list:
 def make_narrators(ctx: Context, count: int) -> list:
     from stories.models import Narrator
 
-    narrators = []
+    narrators, translations = [], []
     for number in range(1, count + 1):
-        narrator = Narrator.objects.create(
+        narrator = Narrator(
             locale=ctx.tr,
             name=f"{ctx.sentence(WORDS_TR, 2)[:-1]} {number}",
             organisation=f"{ctx.sentence(WORDS_TR, 2)[:-1]} Derneği",
             city=ctx.random.choice(WORDS_TR).capitalize(),
             province=PROVINCES[number % len(PROVINCES)],
         )
-        translated_copy(
-            narrator, ctx.en, organisation=f"{ctx.sentence(WORDS_EN, 2)[:-1]} Association"
-        ).save()
+        translations.append(
+            translated_copy(
+                narrator, ctx.en, organisation=f"{ctx.sentence(WORDS_EN, 2)[:-1]} Association"
+            )
+        )
         narrators.append(narrator)
-    return narrators
+    return create_snippets(narrators, translations)
 
 
 def story_text(ctx: Context, words: list[str], number: int, slug: str) -> dict:
@@ -82,10 +85,10 @@ def story_text(ctx: Context, words: list[str], number: int, slug: str) -> dict:
 
 
 class Stories(Generator):
-    """500 stories (x scale) with 200 narrators, three themes each."""
+    """500 stories (x scale) with 200 narrators, three themes each, written in batches."""
 
     name = "stories"
-    version = 1
+    version = 2
     count = 500
 
     def available(self) -> bool:
@@ -97,15 +100,22 @@ class Stories(Generator):
         self.index_tr, self.index_en = story_index(ctx)
         themes = make_themes(ctx)
         self.images = shared_images("Bench story", IMAGE_COLOURS)
+        english = {
+            page.translation_key: page
+            for page in PowerStoriesEventPage.objects.filter(locale=ctx.en)
+        }
         self.events = [
-            (page, page.get_translation_or_none(ctx.en))
+            (page, english.get(page.translation_key))
             for page in PowerStoriesEventPage.objects.filter(locale=ctx.tr)
         ]
         narrators = make_narrators(ctx, ctx.count(200))
         total = ctx.count(self.count)
         today = datetime.date.today()
+        self.pages = LivePages()
         for number in range(1, total + 1):
             self.story(ctx, number, narrators, themes, today)
+            self.pages.flush_if_full()
+        self.pages.flush()
         return {
             "stories (tr+en)": total * 2,
             "narrators (tr+en)": len(narrators) * 2,
@@ -127,7 +137,7 @@ class Stories(Generator):
             "is_featured": number % 50 == 0,
             "themes": chosen,
         }
-        story_tr = add_live_child(
+        story_tr = self.pages.add(
             self.index_tr,
             StoryPage(
                 locale=ctx.tr,
@@ -136,7 +146,7 @@ class Stories(Generator):
                 **common,
             ),
         )
-        add_live_child(
+        self.pages.add(
             self.index_en,
             StoryPage(
                 locale=ctx.en,

@@ -1,7 +1,8 @@
 """Events of every type (x scale) in both languages: meetings, recurring series, Power
-Stories events and festivals, at venues that grow with them. Their stored occurrences come
-from `events.services.sync_occurrences`, so listings, calendars and feeds read what they
-would read live."""
+Stories events and festivals, at venues that grow with them, written in batches
+(`bench.generators.bulk`). Their stored occurrences are the rows
+`events.services.sync_occurrences` would store, so listings, calendars and feeds read what
+they would read live."""
 
 from bench.generators.base import (
     FILTER_PROVINCE,
@@ -22,7 +23,7 @@ class Events(Generator):
     """2,000 events (x scale), 200 of them recurring series."""
 
     name = "events"
-    version = 1
+    version = 2
     meetings, series, power_stories, festivals = 1500, 200, 200, 100
 
     def available(self) -> bool:
@@ -40,6 +41,7 @@ class Events(Generator):
             * 2,
             "festivals (tr+en)": make_festivals(setup, ctx.count(self.festivals)) * 2,
         }
+        setup.pages.flush()
         made["stored occurrences"] = Occurrence.objects.count()
         return made
 

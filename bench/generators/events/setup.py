@@ -9,11 +9,13 @@ from bench.generators.base import (
     WORDS_EN,
     WORDS_TR,
     Context,
-    add_live_child,
     body,
+    create_snippets,
     index_pair,
     translated_copy,
 )
+from bench.generators.bulk import LivePages
+from bench.generators.events.occurrences import store_occurrences
 from bench.generators.from_demo import shared_images
 
 IMAGE_COLOURS = ["#7a2e8e", "#1d6e8a", "#8a4b1d", "#2e7a3c", "#8e2e4a", "#3c3c8e"]
@@ -38,6 +40,7 @@ class EventSetup:
         self.features = list(AccessibilityFeature.objects.all())
         self.images = shared_images("Bench event", IMAGE_COLOURS)
         self.venues = make_venues(ctx, venues)
+        self.pages = LivePages(after=store_occurrences)
 
     def pick_features(self) -> list:
         r = self.ctx.random
@@ -59,21 +62,18 @@ class EventSetup:
     def pair(
         self, model, number: int, slug_tr: str, slug_en: str, fields: dict, tr: dict, en: dict
     ):
-        """Create the Turkish page and its English translation; store their occurrences with
-        `events.services.sync_occurrences`, the function the site calls on publish."""
-        from events.services import sync_occurrences
-
-        page_tr = add_live_child(
+        """Queue the Turkish page and its English translation; their dates are stored as
+        `events.services.sync_occurrences` would store them when their batch is written."""
+        page_tr = self.pages.add(
             self.index_tr,
             model(locale=self.ctx.tr, slug=f"{slug_tr}-{number}", **fields, **tr),
         )
-        page_en = add_live_child(
+        page_en = self.pages.add(
             self.index_en,
             model(locale=self.ctx.en, slug=f"{slug_en}-{number}", **fields, **en),
             translation_of=page_tr,
         )
-        sync_occurrences(page_tr)
-        sync_occurrences(page_en)
+        self.pages.flush_if_full()
         return page_tr, page_en
 
     def both(self, make_fields) -> tuple[dict, dict]:
@@ -85,10 +85,10 @@ def make_venues(ctx: Context, count: int) -> list:
     """Venue snippets in both languages, spread over PROVINCES."""
     from events.models import Venue
 
-    venues = []
+    venues, translations = [], []
     for number in range(1, count + 1):
         province = PROVINCES[number % len(PROVINCES)]
-        venue = Venue.objects.create(
+        venue = Venue(
             locale=ctx.tr,
             name=f"{ctx.sentence(WORDS_TR, 2)[:-1]} Kültür Merkezi {number}",
             address=f"{ctx.sentence(WORDS_TR, 3)[:-1]} Caddesi No {number}",
@@ -98,11 +98,13 @@ def make_venues(ctx: Context, count: int) -> list:
             longitude=f"{26 + ctx.random.random() * 18:.6f}",
             access_notes="Basamaksız giriş ve erişilebilir tuvalet vardır.",
         )
-        translated_copy(
-            venue,
-            ctx.en,
-            name=f"{ctx.sentence(WORDS_EN, 2)[:-1]} Cultural Centre {number}",
-            access_notes="Step-free entrance and an accessible toilet.",
-        ).save()
+        translations.append(
+            translated_copy(
+                venue,
+                ctx.en,
+                name=f"{ctx.sentence(WORDS_EN, 2)[:-1]} Cultural Centre {number}",
+                access_notes="Step-free entrance and an accessible toilet.",
+            )
+        )
         venues.append(venue)
-    return venues
+    return create_snippets(venues, translations)
