@@ -59,3 +59,8 @@ class SessionLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
     BOTH = "tr_en", _("Turkish and English")
     SIGN = "tr_tid", _("Turkish with Turkish Sign Language")
+
+
+def attends_online(attendance_mode: str, status: str) -> bool:
+    """Whether people can take part online: an online or mixed event, or one moved online."""
+    return attendance_mode != AttendanceMode.IN_PERSON or status == EventStatus.MOVED_ONLINE

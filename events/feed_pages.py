@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from recurrence import Recurrence
 from wagtail.models import Page, Site
 
-from .choices import AttendanceMode, EventStatus, EventType
+from .choices import EventType, attends_online
 from .models import EventSeriesPage, Venue, event_page_models
 
 # The columns of an event page the files and feeds read (`FeedPage` without its venue).
@@ -83,10 +83,7 @@ class FeedPage:
 
     @property
     def is_online(self) -> bool:
-        return (
-            self.attendance_mode != AttendanceMode.IN_PERSON
-            or self.status == EventStatus.MOVED_ONLINE
-        )
+        return attends_online(self.attendance_mode, self.status)
 
     @property
     def recurrences(self) -> Recurrence | None:

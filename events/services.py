@@ -26,6 +26,37 @@ def is_public_event(page: Page) -> bool:
     return isinstance(page, EventFields) and page.live and not page.get_view_restrictions().exists()
 
 
+def occurrence_rows(page: EventFields, now: datetime.datetime) -> list[Occurrence]:
+    """The stored dates of a live, public event page (unsaved): its own date, or a series'
+    dates up to `SERIES_HORIZON` ahead, each with the page's facts the listings filter on."""
+    until = max(now, page.start) + SERIES_HORIZON
+    codes = sorted(feature.code for feature in page.accessibility.all())
+    common = {
+        "page_id": page.pk,
+        "locale_id": page.locale_id,
+        "translation_key": page.translation_key,
+        "event_type": page.event_type,
+        "all_day": page.all_day,
+        "is_online": page.is_online,
+        "is_recurring": isinstance(page, EventSeriesPage),
+        "accessibility_codes": f",{','.join(codes)}," if codes else "",
+    }
+    return [
+        Occurrence(
+            start=spec.start,
+            end=spec.end,
+            duration=spec.end - spec.start,
+            original_start=spec.original_start,
+            status=spec.status,
+            note=spec.note,
+            venue=spec.venue,
+            province=spec.venue.province if spec.venue else "",
+            **common,
+        )
+        for spec in page.occurrence_specs(until)
+    ]
+
+
 def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
     """Replace the stored occurrences of `page` by what it says now; return how many."""
     page = page.specific
@@ -34,32 +65,7 @@ def sync_occurrences(page: Page, now: datetime.datetime | None = None) -> int:
         Occurrence.objects.filter(page_id=page.pk).delete()
         if not is_public_event(page):
             return 0
-        until = max(now or timezone.now(), page.start) + SERIES_HORIZON
-        codes = sorted(page.accessibility.values_list("code", flat=True))
-        common = {
-            "page_id": page.pk,
-            "locale_id": page.locale_id,
-            "translation_key": page.translation_key,
-            "event_type": page.event_type,
-            "all_day": page.all_day,
-            "is_online": page.is_online,
-            "is_recurring": isinstance(page, EventSeriesPage),
-            "accessibility_codes": f",{','.join(codes)}," if codes else "",
-        }
-        occurrences = [
-            Occurrence(
-                start=spec.start,
-                end=spec.end,
-                duration=spec.end - spec.start,
-                original_start=spec.original_start,
-                status=spec.status,
-                note=spec.note,
-                venue=spec.venue,
-                province=spec.venue.province if spec.venue else "",
-                **common,
-            )
-            for spec in page.occurrence_specs(until)
-        ]
+        occurrences = occurrence_rows(page, now or timezone.now())
         Occurrence.objects.bulk_create(occurrences)
     return len(occurrences)
 

@@ -24,6 +24,7 @@ from ..choices import (
     AttendanceMode,
     EventStatus,
     EventType,
+    attends_online,
 )
 from ..forms import EventPageForm
 from .venues import AccessibilityFeature, Venue
@@ -110,10 +111,7 @@ class EventFields(models.Model):
 
     @property
     def is_online(self) -> bool:
-        return (
-            self.attendance_mode != AttendanceMode.IN_PERSON
-            or self.status == EventStatus.MOVED_ONLINE
-        )
+        return attends_online(self.attendance_mode, self.status)
 
     @property
     def illustration(self) -> str:
