@@ -258,3 +258,17 @@ def test_query_counts_stay_flat_as_entries_grow(client, knowledge, topics):
     grow(3)
     after = [queries_for(client, url) for url in urls]
     assert after == before
+
+
+def test_a_topic_lists_its_entries_in_pages(client, knowledge, topics):
+    topic = topics[0]
+    for number in range(23):
+        make_entry(topic, title=f"Soru {number:02d}")
+    first = client.get(topic.url).content.decode()
+    assert first.count('class="knowledge-item"') == 20
+    assert "Soru 19" in first and "Soru 20" not in first
+    assert 'rel="next"' in first
+    second = client.get(topic.url, {"page": "2"}).content.decode()
+    assert "Soru 22" in second and "Soru 00" not in second
+    for bad in ("abc", "999", "-1"):
+        assert client.get(topic.url, {"page": bad}).status_code == 200

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -34,6 +35,8 @@ from core.turkish import ascii_fold
 
 from ..blocks import DocumentsBlock
 
+#: Entries a topic page lists at a time.
+TOPIC_ENTRIES_PER_PAGE = 20
 #: How many entries the index shows as most read and as newest.
 SHORT_LIST = 5
 
@@ -177,7 +180,10 @@ class KnowledgeTopicPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.entries().for_listing().order_by("title")
+        # In pages: a topic's cost must not grow with the number of its entries.
+        entries = self.entries().for_listing().order_by("title", "pk")
+        page_obj = Paginator(entries, TOPIC_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+        context["entries"] = context["page_obj"] = page_obj
         context["knowledge_base"] = self.get_parent()
         return context
 
