@@ -13,6 +13,7 @@ import re
 import socket
 import subprocess
 import sys
+import urllib.parse
 from types import ModuleType
 
 import pytest
@@ -201,7 +202,10 @@ def test_health_endpoint_with_the_real_redis_cache_and_sessions(client):
 def test_renditions_are_looked_up_in_the_process_not_in_redis(monkeypatch):
     from demo.tools import make_image
 
-    prod = production_settings(monkeypatch, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX="stgm-test")
+    # A database of its own: clear() empties a whole Redis database, and another test
+    # process may be keeping sessions in REDIS_URL's meanwhile.
+    own_database = urllib.parse.urlsplit(REDIS_URL)._replace(path="/13").geturl()
+    prod = production_settings(monkeypatch, REDIS_URL=own_database, CACHE_KEY_PREFIX="stgm-test")
     with override_settings(CACHES=prod.CACHES):
         try:
             caches["default"].clear()
