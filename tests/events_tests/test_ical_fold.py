@@ -3,6 +3,7 @@ icalendar folds them (events.ical.fold), a venue's place named as `Venue.city` n
 
 import random
 
+import pytest
 from icalendar import Calendar
 from icalendar.parser.string import _foldline
 
@@ -34,6 +35,7 @@ def test_calendar_bytes_are_to_ical():
     assert calendar_bytes(calendar) == calendar.to_ical()
 
 
+@pytest.mark.django_db  # a page instance looks up its content type, which may take a query
 def test_a_location_names_the_venues_city():
     for district in ("", "Kadıköy"):
         venue = Venue(name="Kültür Merkezi", address="Moda Cad.\n 12", district=district)

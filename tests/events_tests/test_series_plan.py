@@ -67,6 +67,8 @@ def reference(page, window):
     return text, sorted(from_rule - site), sorted(site - from_rule), frozenset(site), first
 
 
+# The series page it builds looks up its content type, which may take a query.
+@pytest.mark.django_db
 @pytest.mark.parametrize("name", RULES)
 @pytest.mark.parametrize("all_day", [False, True])
 def test_the_plan_of_a_window_is_daterutils_own(name, all_day):
