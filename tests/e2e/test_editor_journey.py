@@ -45,6 +45,17 @@ def next_wednesday(weeks_ahead: int = 1) -> datetime.date:
     return today + datetime.timedelta(days=(2 - today.weekday()) % 7 + 7 * weeks_ahead)
 
 
+def fill_date(page: Page, field: str, value: str) -> None:
+    """Type a date as an editor would, then leave the field by Tab. Wagtail's picker opens
+    100 ms after the field takes focus, whatever happened meanwhile, and while open it covers
+    the buttons below it; so wait for it to open, then close it (Tab closes it, Escape does not)."""
+    pickers = page.locator(".xdsoft_datetimepicker:visible")
+    page.locator(field).fill(value)
+    expect(pickers).to_have_count(1)
+    page.locator(field).press("Tab")
+    expect(pickers).to_have_count(0)
+
+
 def translate_segment(page: Page, source: str, translation: str) -> None:
     """Open one segment of wagtail-localize's editor, type its translation and save it."""
     segment = page.locator("li li").filter(has=page.get_by_text(source, exact=True)).last
@@ -78,9 +89,8 @@ def test_editor_creates_a_weekly_series_cancels_a_date_and_translates_it(editor,
     page.get_by_label(re.compile(r"^Title")).fill(TITLE["tr"])
     page.get_by_label(re.compile(r"^Summary")).fill("Gönüllülerle her hafta bir sohbet.")
     # Wagtail's date-time fields take typed text in WAGTAIL_DATETIME_FORMAT.
-    page.locator("#id_start").fill(f"{first:%Y-%m-%d} 18:00")
-    page.locator("#id_end").fill(f"{first:%Y-%m-%d} 20:00")
-    page.keyboard.press("Escape")
+    fill_date(page, "#id_start", f"{first:%Y-%m-%d} 18:00")
+    fill_date(page, "#id_end", f"{first:%Y-%m-%d} 20:00")
 
     widget = page.locator(".recurrence-widget")
     widget.get_by_text("Add rule").click()
@@ -95,8 +105,7 @@ def test_editor_creates_a_weekly_series_cancels_a_date_and_translates_it(editor,
 
     # Cancel the second meeting: a change to one date (an inline form of the page).
     page.get_by_role("button", name="Add change").click()
-    page.locator("#id_date_changes-0-date").fill(f"{cancelled:%Y-%m-%d}")
-    page.keyboard.press("Escape")
+    fill_date(page, "#id_date_changes-0-date", f"{cancelled:%Y-%m-%d}")
     expect(page.locator("#id_date_changes-0-status")).to_have_value("cancelled")
     page.locator("#id_date_changes-0-reason").fill("Salon tadilatta")
 
