@@ -119,3 +119,27 @@ def test_a_series_rhythm_follows_a_new_rule_at_once(client, index):
     html = client.get("/tr/etkinlikler/").content.decode()
     assert "2 haftada bir Çarşamba 15:00, 30 Ocak 2030" in html
     assert "Her Çarşamba" not in html
+
+
+def test_the_home_page_shows_the_listing_s_cards_rendered_once_until_a_publish(client, index):
+    event = make_event(index, title="Kart", start=aware(2030, 3, 3, 10), end=aware(2030, 3, 3, 12))
+    cards = []
+
+    def count(sender, template, **kwargs):
+        if template.name == "events/includes/event_card.html":
+            cards.append(1)
+
+    template_rendered.connect(count)
+    try:
+        home = client.get("/tr/").content.decode()
+        assert client.get("/tr/").content.decode() == home and len(cards) == 1
+        start = home.index('<li class="event-card')
+        card = home[start : home.index("</li>", start) + len("</li>")]
+        assert ">Kart</a>" in card and card in client.get("/tr/etkinlikler/").content.decode()
+        assert len(cards) == 1  # the listing shows the card the home page rendered
+        event.title = "Yeni Kart"
+        event.save_revision().publish()
+        assert ">Yeni Kart</a>" in client.get("/tr/").content.decode()
+        assert len(cards) == 2
+    finally:
+        template_rendered.disconnect(count)
