@@ -1,6 +1,7 @@
 """Pagination of long listings."""
 
 import hashlib
+from collections.abc import Mapping
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -27,9 +28,11 @@ class CachedCountPaginator(Paginator):
         )
 
 
-def query_digest(query: QueryDict, ignore: tuple[str, ...] = ("page",)) -> str:
-    """A short, order-independent digest of a query string's parameters (for cache keys)."""
+def query_digest(query: QueryDict | Mapping, ignore: tuple[str, ...] = ("page",)) -> str:
+    """A short, order-independent digest of a query string's parameters, or of a form's
+    cleaned values (one value a name), for cache keys."""
+    lists = query.lists() if isinstance(query, QueryDict) else ((k, [v]) for k, v in query.items())
     items = sorted(
-        (key, value) for key, values in query.lists() if key not in ignore for value in values
+        (key, str(value)) for key, values in lists if key not in ignore for value in values
     )
     return hashlib.sha256(repr(items).encode()).hexdigest()[:24]

@@ -28,14 +28,21 @@ def filtered_occurrences(
     return form, form.filter(occurrences)
 
 
-def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
+def listing_occurrences(
+    request: HttpRequest, index: EventIndexPage
+) -> tuple[EventFilterForm, object]:
+    """The listing's filter form and the dates it shows, in order: a chosen day's, the past
+    ones or the upcoming ones (a series once)."""
     form, occurrences = filtered_occurrences(request, index)
     if form.day is not None:
-        occurrences = on_day(occurrences, form.day)
-    elif form.wants_past:
-        occurrences = occurrences.past()
-    else:
-        occurrences = occurrences.upcoming().one_per_series()
+        return form, on_day(occurrences, form.day)
+    if form.wants_past:
+        return form, occurrences.past()
+    return form, occurrences.upcoming().one_per_series()
+
+
+def event_listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
+    form, occurrences = listing_occurrences(request, index)
     version = generation(OCCURRENCES)
     paginator = CachedCountPaginator(
         occurrences,

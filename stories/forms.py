@@ -51,13 +51,22 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+class FilterSelect(CachedSelect):
+    """The CachedSelect of an optional filter. Its field is never required, so it never
+    has a `required` attribute: Django would build every option to learn whether the
+    first is empty before asking the field."""
+
+    def use_required_attribute(self, initial) -> bool:
+        return False
+
+
 class KnownChoiceField(forms.TypedChoiceField):
     """A choice field that checks a value against the set of values offered (`known`)
     rather than by walking its choices, and shows them with a CachedSelect: the events
     stories were told at grow with the archive, and neither checking nor showing them
     should."""
 
-    widget = CachedSelect
+    widget = FilterSelect
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -1,9 +1,7 @@
-import hashlib
-
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-from core.pagination import CachedCountPaginator
+from core.pagination import CachedCountPaginator, query_digest
 from core.versions import content_generation
 
 from .cards import story_cards
@@ -33,11 +31,10 @@ def story_listing(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     filters = form.filters()
     # The cards' themes and thumbnails are read only for cards not cached (stories.cards).
     results = StoryPage.objects.in_index(index).filtered(**filters).for_cards_cached()
-    digest = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:24]
     paginator = CachedCountPaginator(
         results,
         STORIES_PER_PAGE,
-        count_key=f"story-count:{generation}:{index.pk}:{digest}",
+        count_key=f"story-count:{generation}:{index.pk}:{query_digest(filters)}",
         count_seconds=COUNT_SECONDS,
     )
     page_obj = paginator.get_page(request.GET.get("page"))

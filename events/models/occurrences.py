@@ -136,6 +136,13 @@ class Occurrence(models.Model):
             # without this index SQLite scans a whole locale per row.
             models.Index(fields=["translation_key", "locale"]),
             models.Index(fields=["duration"]),
+            # one_per_series() asks, for each series date read, whether an earlier date of
+            # its page takes place: a range of this index, not every date the page has.
+            models.Index(fields=["page", "start"]),
+            # The listing's province and type filters read their dates in order from these,
+            # instead of reading every date of the language until twelve match.
+            models.Index(fields=["locale", "province", "start"]),
+            models.Index(fields=["locale", "event_type", "start"]),
         ]
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")

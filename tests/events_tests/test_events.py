@@ -179,6 +179,10 @@ def test_query_digest_ignores_order_and_the_page():
 
     assert query_digest(QueryDict("a=1&b=2&page=3")) == query_digest(QueryDict("b=2&a=1"))
     assert query_digest(QueryDict("a=1")) != query_digest(QueryDict("a=2"))
+    # A form's cleaned values (the stories archive's filters) digest as their query string.
+    assert query_digest({"year": 2024, "province": "34"}) == query_digest(
+        QueryDict("province=34&year=2024")
+    )
 
 
 def test_every_filter(client, index):

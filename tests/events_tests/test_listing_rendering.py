@@ -2,6 +2,7 @@
 (issue 20): the filter form, the month's selection of dates and the links to event pages.
 Each must give what rendering afresh gives, and follow a change at once."""
 
+import contextlib
 import datetime
 
 import pytest
@@ -83,8 +84,9 @@ def test_a_link_is_the_pages_own_url_and_follows_a_move(index, language):
     assert moved.endswith("/sisli/") and moved == event.get_url(request=request)
 
 
-def test_a_card_is_rendered_once_until_its_page_changes(client, index):
-    event = make_event(index, title="Kart", start=aware(2030, 3, 3, 10), end=aware(2030, 3, 3, 12))
+@contextlib.contextmanager
+def cards_rendered():
+    """A list that grows by one for each event card rendered meanwhile."""
     cards = []
 
     def count(sender, template, **kwargs):
@@ -93,6 +95,14 @@ def test_a_card_is_rendered_once_until_its_page_changes(client, index):
 
     template_rendered.connect(count)
     try:
+        yield cards
+    finally:
+        template_rendered.disconnect(count)
+
+
+def test_a_card_is_rendered_once_until_its_page_changes(client, index):
+    event = make_event(index, title="Kart", start=aware(2030, 3, 3, 10), end=aware(2030, 3, 3, 12))
+    with cards_rendered() as cards:
         first = client.get("/tr/etkinlikler/").content.decode()
         assert client.get("/tr/etkinlikler/").content.decode() == first
         assert ">Kart</a>" in first and len(cards) == 1
@@ -103,8 +113,6 @@ def test_a_card_is_rendered_once_until_its_page_changes(client, index):
         # Another language is another card (the untranslated event, in its own language).
         assert ">Yeni Kart</a>" in client.get("/en/events/").content.decode()
         assert len(cards) == 3
-    finally:
-        template_rendered.disconnect(count)
 
 
 def test_a_series_rhythm_follows_a_new_rule_at_once(client, index):
@@ -119,3 +127,18 @@ def test_a_series_rhythm_follows_a_new_rule_at_once(client, index):
     html = client.get("/tr/etkinlikler/").content.decode()
     assert "2 haftada bir Çarşamba 15:00, 30 Ocak 2030" in html
     assert "Her Çarşamba" not in html
+
+
+def test_the_home_page_shows_the_listing_s_cards_rendered_once_until_a_publish(client, index):
+    event = make_event(index, title="Kart", start=aware(2030, 3, 3, 10), end=aware(2030, 3, 3, 12))
+    with cards_rendered() as cards:
+        home = client.get("/tr/").content.decode()
+        assert client.get("/tr/").content.decode() == home and len(cards) == 1
+        start = home.index('<li class="event-card')
+        card = home[start : home.index("</li>", start) + len("</li>")]
+        assert ">Kart</a>" in card and card in client.get("/tr/etkinlikler/").content.decode()
+        assert len(cards) == 1  # the listing shows the card the home page rendered
+        event.title = "Yeni Kart"
+        event.save_revision().publish()
+        assert ">Yeni Kart</a>" in client.get("/tr/").content.decode()
+        assert len(cards) == 2
