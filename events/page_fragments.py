@@ -1,5 +1,5 @@
-"""An event page's own parts (its header, facts, dates and structured data), rendered once
-and then kept in each process until what they show may change.
+"""A page's own parts (an event's header, facts, dates and structured data, a story's
+text and facts), rendered once and then kept in each process until what they show may change.
 
 What they show is the page and its related rows (a publish: the `content` generation), its
 stored dates (`occurrences`) and the time: whether the event is past, its next dates and the
@@ -27,9 +27,12 @@ LONGEST_SECONDS = 60 * 60
 _parts = LocalCopies(2000)
 
 
-def next_change(page: EventFields, now: datetime.datetime) -> datetime.datetime | None:
-    """The first moment after `now` at which one of the page's dates starts or ends (its
-    stored dates, a series' next ones, and the page's own first date)."""
+def next_change(page, now: datetime.datetime) -> datetime.datetime | None:
+    """The first moment after `now` at which one of the event's dates starts or ends (its
+    stored dates, a series' next ones, and the page's own first date); None for a page
+    without dates, whose parts the time does not change."""
+    if not isinstance(page, EventFields):
+        return None
     stored = page_dates(page, now)
     moments = [page.start, page.end, stored.last_end]
     for date in stored.dates:
@@ -37,7 +40,7 @@ def next_change(page: EventFields, now: datetime.datetime) -> datetime.datetime 
     return min((moment for moment in moments if moment and moment > now), default=None)
 
 
-def cached_part(request, page: EventFields, name: str, render: Callable[[], str]) -> str:
+def cached_part(request, page, name: str, render: Callable[[], str]) -> str:
     """The part `name` of `page` as `render()` makes it, kept as the module says."""
     if request is None or getattr(request, "is_preview", False) or not page.live:
         return render()

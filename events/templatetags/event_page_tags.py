@@ -1,4 +1,5 @@
-"""`{% event_part %}`: a part of an event page kept per process (events.page_fragments)."""
+"""`{% page_part %}`: a part of a page kept per process (events.page_fragments): an event's,
+or a story's (which has no dates of its own)."""
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -8,7 +9,7 @@ from events.page_fragments import cached_part
 register = template.Library()
 
 
-class EventPartNode(template.Node):
+class PagePartNode(template.Node):
     def __init__(self, nodelist: template.NodeList, name, vary_on: list) -> None:
         self.nodelist = nodelist
         self.name = name
@@ -25,8 +26,8 @@ class EventPartNode(template.Node):
 
 
 @register.tag
-def event_part(parser, token) -> EventPartNode:
-    """`{% event_part "name" var ... %}...{% endevent_part %}`: the enclosed part of the
+def page_part(parser, token) -> PagePartNode:
+    """`{% page_part "name" var ... %}...{% endpage_part %}`: the enclosed part of the
     page's template, which shows only the page, its related rows and its stored dates,
     rendered once per page, language, site, values of the variables and state of its
     dates (events.page_fragments). Nothing that shows other data may be inside."""
@@ -35,6 +36,6 @@ def event_part(parser, token) -> EventPartNode:
         raise template.TemplateSyntaxError(f"{bits[0]} takes a part name.")
     nodelist = parser.parse((f"end{bits[0]}",))
     parser.delete_first_token()
-    return EventPartNode(
+    return PagePartNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )

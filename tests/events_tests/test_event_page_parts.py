@@ -1,4 +1,4 @@
-"""An event page's own parts kept per process (events/page_fragments.py, `{% event_part %}`)
+"""An event page's own parts kept per process (events/page_fragments.py, `{% page_part %}`)
 and its stored dates (events.jsonld.page_dates): a warm page reads neither its dates nor its
 provisions again, and still shows every publish, every edited venue, the passing of time
 (a date that ends) and a draft in its preview at once, with the shared cache or without."""
