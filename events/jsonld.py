@@ -157,8 +157,18 @@ class PageDates:
 
 
 # Each page's stored dates as this process last read them, under the generations that retire
-# them: `occurrences` (dates stored again) and `content` (a venue they carry edited).
+# them (dates_generations).
 _stored_dates = LocalCopies(2000)
+
+
+def dates_generations(page: EventFields) -> tuple[int, ...]:
+    """The generations under which a page's stored dates may be kept. An event's dates are
+    stored again when it is published, unpublished, moved, made private or its venue edited,
+    each of which retires `content` too; a series' also each day, when its window of dates
+    rolls on (events.services.extend_series_occurrences), which retires `occurrences` alone."""
+    if isinstance(page, EventSeriesPage):
+        return generation(CONTENT), generation(OCCURRENCES)
+    return (generation(CONTENT),)
 
 
 def _read_dates(page: EventFields, now: datetime.datetime):
@@ -187,7 +197,7 @@ def page_dates(page: EventFields, now: datetime.datetime | None = None) -> PageD
     if cached is not None:
         return cached
     now = now or timezone.now()
-    key = repr((generation(CONTENT), generation(OCCURRENCES), page.pk, type(page).__name__))
+    key = repr((*dates_generations(page), page.pk, type(page).__name__))
     found, value = _stored_dates.get(key)
     if not found or (value[2] is not None and value[2] < now):
         dates, last_end = _read_dates(page, now)

@@ -2,7 +2,8 @@
 text and facts), rendered once and then kept in each process until what they show may change.
 
 What they show is the page and its related rows (a publish: the `content` generation), its
-stored dates (`occurrences`) and the time: whether the event is past, its next dates and the
+stored dates (`occurrences`, for a series: see `events.jsonld.dates_generations`) and the
+time: whether the event is past, its next dates and the
 next date to add to a calendar change only when one of its dates starts or ends. So a part
 is kept under both generations, the language and the site's address, until the page's next
 such moment (and an hour at most). Sections other apps add to the page (registration, the
@@ -16,9 +17,9 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation
+from core.versions import LocalCopies
 
-from .jsonld import page_dates
+from .jsonld import dates_generations, page_dates
 from .models import EventFields
 
 #: The longest a part is kept, whatever its dates say.
@@ -47,8 +48,7 @@ def cached_part(request, page, name: str, render: Callable[[], str]) -> str:
     now = timezone.now()
     key = repr(
         (
-            generation(CONTENT),
-            generation(OCCURRENCES),
+            *dates_generations(page),
             page.pk,
             name,
             get_language(),

@@ -181,3 +181,17 @@ def test_series_pages_are_kept_apart_from_their_translations(client, index):
     turkish_html, english_html = html_of(client, series.url), html_of(client, english.url)
     assert "Çay Saati" in turkish_html and "Tea Time" in english_html
     assert "Tea Time" not in turkish_html
+
+
+def test_a_series_follows_its_dates_stored_again_without_a_publish(client, index, monkeypatch):
+    """The daily roll of a series' window stores its dates again and retires `occurrences`
+    alone: its kept parts and dates must follow."""
+    from events.models import Occurrence, occurrences_changed
+
+    series = weekly_series(index)
+    monkeypatch.setattr(timezone, "now", lambda: aware(2030, 1, 1))
+    assert "2030-01-09T15:00:00+03:00" in html_of(client, series.url)
+    Occurrence.objects.filter(page_id=series.pk, start__date=datetime.date(2030, 1, 9)).delete()
+    occurrences_changed()
+    html = html_of(client, series.url)
+    assert "2030-01-09T15:00:00+03:00" not in html and "2030-01-02T15:00:00+03:00" in html
