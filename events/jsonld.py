@@ -19,6 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation
+
 from .choices import AttendanceMode, EventStatus, EventType
 from .models import EventFields, EventSeriesPage, Occurrence, Venue
 
@@ -154,13 +156,23 @@ class PageDates:
         return None
 
 
-def page_dates(page: EventFields, now: datetime.datetime | None = None) -> PageDates:
-    """One query, memoised on the page: the JSON-LD and the "add to calendar" links of a
-    response both read it (an event page must stay within a small, fixed number of queries)."""
-    cached = getattr(page, "_stgm_page_dates", None)
-    if cached is not None:
-        return cached
-    now = now or timezone.now()
+# Each page's stored dates as this process last read them, under the generations that retire
+# them (dates_generations).
+_stored_dates = LocalCopies(2000)
+
+
+def dates_generations(page: EventFields) -> tuple[int, ...]:
+    """The generations under which a page's stored dates may be kept. An event's dates are
+    stored again when it is published, unpublished, moved, made private or its venue edited,
+    each of which retires `content` too; a series' also each day, when its window of dates
+    rolls on (events.services.extend_series_occurrences), which retires `occurrences` alone."""
+    if isinstance(page, EventSeriesPage):
+        return generation(CONTENT), generation(OCCURRENCES)
+    return (generation(CONTENT),)
+
+
+def _read_dates(page: EventFields, now: datetime.datetime):
+    """The dates `page_dates` shows and the series' last end, read in one query."""
     rows = Occurrence.objects.filter(page_id=page.pk).select_related("venue")
     if isinstance(page, EventSeriesPage):
         # The series' last date rides along as a subquery instead of a second query.
@@ -173,7 +185,28 @@ def page_dates(page: EventFields, now: datetime.datetime | None = None) -> PageD
     else:
         dates = list(rows.order_by("start", "pk"))
         last_end = max((date.end for date in dates), default=None)
-    result = PageDates(dates, last_end, now)
+    return dates, last_end
+
+
+def page_dates(page: EventFields, now: datetime.datetime | None = None) -> PageDates:
+    """The page's stored dates, memoised on the page: the JSON-LD and the "add to calendar"
+    links of a response both read them. Each process also keeps them under the generations
+    that retire them; a series' next dates only until the first of them ends (it then leaves
+    the list), other events' dates, which do not depend on the time, until retired."""
+    cached = getattr(page, "_stgm_page_dates", None)
+    if cached is not None:
+        return cached
+    now = now or timezone.now()
+    key = repr((*dates_generations(page), page.pk, type(page).__name__))
+    found, value = _stored_dates.get(key)
+    if not found or (value[2] is not None and value[2] < now):
+        dates, last_end = _read_dates(page, now)
+        first_end = None
+        if isinstance(page, EventSeriesPage) and dates:
+            first_end = min(date.end for date in dates)
+        value = (dates, last_end, first_end)
+        _stored_dates.put(key, value, None)
+    result = PageDates(value[0], value[1], now)
     page._stgm_page_dates = result
     return result
 

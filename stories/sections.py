@@ -113,13 +113,20 @@ def testimonials_for(context, page: Page) -> str:
 
 
 def stories_told(context, page: Page) -> str:
-    """The stories told at this event, as cards."""
+    """The stories told at this event, as cards: content alone (the stories, their narrators
+    and thumbnails), so rendered once per content generation, host and language, and then
+    kept (an event may have many)."""
     if page.pk not in pages_with_sections()[0]:
         return ""
-    stories = StoryPage.objects.live().filter(event=page).for_cards()
-    return render_to_string(
-        "stories/includes/stories_told.html", {"stories": stories}, context.get("request")
-    )
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
+    key = f"stories-told:{content_generation()}:{page.pk}:{host}:{get_language()}"
+
+    def render() -> str:
+        stories = StoryPage.objects.live().filter(event=page).for_cards()
+        return render_to_string("stories/includes/stories_told.html", {"stories": stories}, request)
+
+    return mark_safe(versioned_get_or_set(key, render))  # noqa: S308 - our template
 
 
 def open_call_link(context, page: Page) -> str:

@@ -49,6 +49,31 @@ def test_an_event_page_shows_the_stories_told_there(client, home, meeting):
     assert "Gölün Kıyısında" in html
 
 
+def test_the_stories_told_are_kept_and_follow_a_publish_and_a_narrator(client, home, meeting):
+    """Kept per content generation: a warm page reads no story, and still shows a story
+    renamed, its narrator edited or unpublished at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    story = tell_story_at(home, meeting)
+    for _ in range(2):
+        client.get(meeting.url)
+    with CaptureQueriesContext(connection) as context:
+        assert "Gölün Kıyısında" in client.get(meeting.url).content.decode()
+    assert not [q for q in context.captured_queries if "stories_storypage" in q["sql"]]
+
+    story.title = "Dağın Eteğinde"
+    publish(story)
+    html = client.get(meeting.url).content.decode()
+    assert "Dağın Eteğinde" in html and "Gölün Kıyısında" not in html
+    narrator = story.narrator
+    narrator.name = "Yeni Anlatıcı"
+    narrator.save()
+    assert "Yeni Anlatıcı" in client.get(meeting.url).content.decode()
+    StoryPage.objects.get(pk=story.pk).unpublish()
+    assert "stories-told" not in client.get(meeting.url).content.decode()
+
+
 def test_a_meeting_and_a_programme_page_show_what_participants_said(client, home, meeting):
     programme = make_standard_page(home, title="STOK", slug="stok")
     assert "testimonials" not in client.get(meeting.url).content.decode()

@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -36,6 +37,17 @@ from .base import EVENT_SEARCH_FIELDS, EventFields, event_panels
 # section on the page comes through the page-sections hook (the place "festival_call").
 FESTIVAL_APPLY_HOOK = "festival_stand_application_view"
 FESTIVAL_APPLICATION_STATUS_HOOK = "festival_stand_application_status_view"
+
+
+def programme_choice(day: str, kind: str) -> str:
+    """What distinguishes one view of the programme from another, for keeping its part of
+    the page: a day that is a date and a kind that exists (anything else shows the whole
+    programme, as `FestivalPage.programme` ignores it)."""
+    try:
+        day = datetime.date.fromisoformat(day).isoformat() if day else ""
+    except ValueError:
+        day = ""
+    return f"{day}/{kind if kind in SessionKind.values else ''}"
 
 
 @dataclass(frozen=True)
@@ -219,9 +231,10 @@ class FestivalPage(RoutablePageMixin, EventFields, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programme"] = self.programme(
-            request.GET.get("day", "")[:10], request.GET.get("kind", "")[:20]
-        )
+        day, kind = request.GET.get("day", "")[:10], request.GET.get("kind", "")[:20]
+        # Read only when its part of the page is not kept already (events.page_fragments).
+        context["programme"] = SimpleLazyObject(lambda: self.programme(day, kind))
+        context["programme_choice"] = programme_choice(day, kind)
         return context
 
     # --- Routes served by the applications app (through hooks) ---------------------------

@@ -4,6 +4,7 @@ import datetime
 from functools import cached_property
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -48,6 +49,12 @@ class PowerStoriesEventPage(EventFields, BasePage):
     def performance_list(self) -> list["Performance"]:
         """The performances, read once per page view (the template shows them twice)."""
         return self.performances_with_venues()
+
+    @cached_property
+    def is_past(self) -> bool:
+        """As every event's, from the performances the page shows (read once)."""
+        ends = [performance.end for performance in self.performance_list]
+        return max(ends, default=self.end) < timezone.now()
 
     def occurrence_specs(self, until: datetime.datetime) -> list[OccurrenceSpec]:
         performances = self.performances_with_venues()

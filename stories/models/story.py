@@ -267,15 +267,9 @@ class StoryPage(BasePage):
 
     objects = StoryPageManager()
     base_form_class = StoryPageForm
-    route_select_related = (
-        "narrator",
-        "image",
-        "social_image",
-        "event",
-        "video_file",
-        "audio_file",
-        "captions_file",
-    )
+    # Only what every request shows (the shared image): the rest is read when the story's
+    # kept part of the page is rendered again (page_part), not on each request.
+    route_select_related = ("image", "social_image")
 
     content_panels = [
         *Page.content_panels,
@@ -371,12 +365,12 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        by_key = theme_lookup(self.locale_id)
-        own_themes = list(self.themes.all())
-        keys = [theme.translation_key for theme in own_themes]
+        # Read only when the story's part of the page is not kept already (page_part).
+        own_themes = SimpleLazyObject(lambda: list(self.themes.all()))
 
         def related_cards() -> list[StoryPage]:
-            related = self.related_stories(keys)
+            by_key = theme_lookup(self.locale_id)
+            related = self.related_stories([theme.translation_key for theme in own_themes])
             for story in related:
                 story.display_themes = story.localized_themes(by_key)
             return related
@@ -384,12 +378,14 @@ class StoryPage(BasePage):
         related = SimpleLazyObject(related_cards)
         context.update(
             {
-                "themes": localize_themes(own_themes, by_key),
+                "themes": SimpleLazyObject(
+                    lambda: localize_themes(own_themes, theme_lookup(self.locale_id))
+                ),
                 "related_stories": related,
                 "related_section": self.related_section(request, related),
                 "archive": self.archive(),
                 "photos": self.photos.select_related("image").prefetch_related("image__renditions"),
-                "event_page": self.event_page(),
+                "event_page": SimpleLazyObject(self.event_page),
             }
         )
         return context
