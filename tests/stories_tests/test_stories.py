@@ -9,115 +9,17 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
-from demo.builders import locales, make_event, make_events_index, make_standard_page, publish
+from demo.builders import locales, make_standard_page
 from demo.tools import make_image, translate
-from events.models import PowerStoriesEventPage
 from home.models import HomePage
 from stories.media import external_media
-from stories.models import Narrator, StoryIndexPage, StoryPage, Theme
+from stories.models import StoryIndexPage, StoryPage, Theme
 from stories.models import Testimonial as TestimonialSnippet
+from tests.stories_tests.helpers import english, make_story
 
 pytestmark = pytest.mark.django_db
-
-GLOSSARY = {
-    "Hikâyeler": "Stories",
-    "hikayeler": "stories",
-    "Sahnede anlatılan hikâyeler.": "Stories told on stage.",
-    "Güç Hikâyeleri – İzmir": "Power Stories – İzmir",
-    "guc-hikayeleri-izmir": "power-stories-izmir",
-    "Anlatıcılar sahnede.": "Narrators on stage.",
-    "Dayanışma": "Solidarity",
-    "Göç": "Migration",
-    "Çevre": "Environment",
-    "Körfez Mutfağı": "Gulf Kitchen",
-    "Karşıyaka": "Karşıyaka",
-    "STGM": "STGM",
-}
-
-
-def english() -> Locale:
-    return locales()[1]
-
-
-@pytest.fixture
-def index(home) -> StoryIndexPage:
-    index = StoryIndexPage(
-        title="Hikâyeler", slug="hikayeler", intro="Sahnede anlatılan hikâyeler."
-    )
-    home.add_child(instance=index)
-    publish(index)
-    translate(index, english(), GLOSSARY)
-    return index
-
-
-@pytest.fixture
-def themes() -> dict[str, Theme]:
-    tr = locales()[0]
-    made = {}
-    for slug, name in [("dayanisma", "Dayanışma"), ("goc", "Göç"), ("cevre", "Çevre")]:
-        theme = Theme.objects.create(name=name, slug=slug, locale=tr)
-        translate(theme, english(), GLOSSARY)
-        made[slug] = theme
-    return made
-
-
-@pytest.fixture
-def narrator() -> Narrator:
-    narrator = Narrator.objects.create(
-        name="Selin Martıgil",
-        organisation="Körfez Mutfağı",
-        city="Karşıyaka",
-        province="35",
-        locale=locales()[0],
-    )
-    translate(narrator, english(), GLOSSARY)
-    return narrator
-
-
-@pytest.fixture
-def power_stories(home) -> PowerStoriesEventPage:
-    events = make_events_index(home)
-    translate(events, english(), {"Etkinlikler": "Events", "etkinlikler": "events"})
-    event = make_event(
-        events,
-        PowerStoriesEventPage,
-        title="Güç Hikâyeleri – İzmir",
-        slug="guc-hikayeleri-izmir",
-        summary="Anlatıcılar sahnede.",
-    )
-    translate(event, english(), GLOSSARY)
-    return event
-
-
-def make_story(index, number: int = 1, translate_to_english: bool = True, **kwargs) -> StoryPage:
-    """A published story (and its wagtail-localize translation, titled "Story <n>")."""
-    kwargs.setdefault("title", f"Hikâye {number}")
-    kwargs.setdefault("slug", f"hikaye-{number}")
-    kwargs.setdefault("province", "35")
-    kwargs.setdefault("pull_quote", f"Alıntı {number}")
-    kwargs.setdefault("transcript", f"<p>Metin {number}</p>")
-    kwargs.setdefault("date_told", datetime.date(2024, 3, 9))
-    themes = kwargs.pop("themes", [])
-    photos = kwargs.pop("photos", None)
-    story = StoryPage(**kwargs)
-    story.themes = themes
-    if photos is not None:
-        story.photos = photos
-    index.add_child(instance=story)
-    publish(story)
-    if translate_to_english:
-        glossary = {
-            kwargs["title"]: f"Story {number}",
-            kwargs["slug"]: f"story-{number}",
-            kwargs["pull_quote"]: f"Quote {number}",
-            f"Metin {number}": f"Text {number}",
-            **GLOSSARY,
-        }
-        translate(story, english(), glossary)
-    return story
 
 
 def count_queries(client, url: str) -> int:
@@ -460,47 +362,3 @@ def test_a_story_is_found_by_its_province_in_both_languages(client, index):
     assert "Körfezde bir mutfak" in turkish and "Bozkırda bir okul" not in turkish
     english = client.get("/en/search/", {"q": "IZMIR"}).content.decode()
     assert "Story 1" in english and "Story 2" not in english
-
-
-def test_a_kept_story_follows_its_narrator_themes_event_and_a_publish(
-    client, index, themes, narrator, power_stories
-):
-    """The story's part of its page is kept per process (page_part): a warm request reads
-    neither its themes nor its narrator, and every change it shows appears at once."""
-    story = make_story(
-        index,
-        1,
-        translate_to_english=False,
-        narrator=narrator,
-        event=power_stories,
-        themes=[themes["goc"]],
-    )
-    client.get(story.url)  # creates the site settings row, which retires every cache
-    html = client.get(story.url).content.decode()
-    assert "Selin Martıgil" in html and "Göç" in html and "Güç Hikâyeleri – İzmir" in html
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(story.url).content.decode() == html
-    sql = " ".join(query["sql"] for query in context.captured_queries)
-    assert "stories_theme" not in sql and "stories_narrator" not in sql
-
-    narrator.name = "Selin Yeniad"
-    narrator.save()
-    assert "Selin Yeniad" in client.get(story.url).content.decode()
-    theme = themes["goc"]
-    theme.name = "Göç ve kent"
-    theme.save()
-    assert "Göç ve kent" in client.get(story.url).content.decode()
-    power_stories.title = "Güç Hikâyeleri – Bornova"
-    publish(power_stories)
-    assert "Güç Hikâyeleri – Bornova" in client.get(story.url).content.decode()
-    story.pull_quote = "Yeni alıntı"
-    publish(story)
-    html = client.get(story.url).content.decode()
-    assert "Yeni alıntı" in html and "Alıntı 1" not in html
-
-    draft = StoryPage.objects.get(pk=story.pk)
-    draft.pull_quote = "Taslak alıntı"
-    preview = draft.make_preview_request()
-    preview.render()
-    assert "Taslak alıntı" in preview.content.decode()
-    assert "Yeni alıntı" in client.get(story.url).content.decode()
