@@ -130,7 +130,8 @@ class CallFlow:
     # --- The form: GET, POST, landing -------------------------------------------------
 
     def serve_apply(self, request: HttpRequest, page) -> HttpResponse:
-        call = call_for(page).status()
+        # As shown: a submission reads the call again under its lock (services.submit).
+        call = call_for(page).shown_status()
         form_kwargs = {
             **self.kind.form_kwargs(request, page, call),
             "privacy_url": privacy_url(request),
