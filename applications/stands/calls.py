@@ -6,7 +6,7 @@ page in `events`; events never imports this (the page finds its call section and
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -190,13 +190,13 @@ def lowest_free_number(festival: FestivalPage, numbers: range) -> int | None:
         return None
     given = festival.stand_applications.order_by()
     in_range = given.filter(stand_number__gte=numbers.start, stand_number__lt=numbers.stop)
-    if not in_range.filter(stand_number=numbers.start).exists():
-        return numbers.start
     following = given.filter(stand_number=OuterRef("stand_number") + 1)
-    before_gap = (
-        in_range.filter(~Exists(following), stand_number__lt=numbers.stop - 1)
-        .order_by("stand_number")
-        .values_list("stand_number", flat=True)
-        .first()
+    found = in_range.aggregate(
+        lowest=Min("stand_number"),
+        before_gap=Min(
+            "stand_number", filter=Q(~Exists(following), stand_number__lt=numbers.stop - 1)
+        ),
     )
-    return None if before_gap is None else before_gap + 1
+    if found["lowest"] is None or found["lowest"] > numbers.start:
+        return numbers.start
+    return None if found["before_gap"] is None else found["before_gap"] + 1
