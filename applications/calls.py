@@ -125,6 +125,12 @@ class PageCall:
             self.state_labels,
         )
 
+    def shown_status(self) -> CallStatus:
+        """The call's state as its pages show it (the form, the call's section): what
+        `status()` says, which a kind may keep between its changes. Never for a decision:
+        a submission or a decision reads `status()` under the call's lock."""
+        return self.status()
+
     def refusal(self, status: CallStatus, now: datetime.datetime) -> str:
         """Why a submission is refused when the call does not accept applications."""
         if status.opens is None or now < status.opens:

@@ -130,7 +130,10 @@ class CallFlow:
     # --- The form: GET, POST, landing -------------------------------------------------
 
     def serve_apply(self, request: HttpRequest, page) -> HttpResponse:
-        call = call_for(page).status()
+        # A GET shows the call as kept between two changes; a POST (which changes it) reads
+        # it afresh, and the submission again under the call's lock (services.submit).
+        call = call_for(page)
+        call = call.status() if request.method == "POST" else call.shown_status()
         form_kwargs = {
             **self.kind.form_kwargs(request, page, call),
             "privacy_url": privacy_url(request),

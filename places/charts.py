@@ -2,13 +2,16 @@
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.provinces import Province
+from core.versions import versioned_get_or_set
 
-from .figures import Series, counts, series_by_kind
+from .figures import Series, counts, counts_version, series_by_kind
 
 WIDTH, LABEL_WIDTH, ROW_HEIGHT, BAR_HEIGHT = 640, 120, 30, 20
 TOP_PROVINCES = 15
@@ -110,3 +113,14 @@ def impact_charts() -> dict:
         "province_count": len(by_province),
         "series": series,
     }
+
+
+def impact_charts_html(request) -> SafeString:
+    """The legend and the charts with their tables, rendered once per value of the figures
+    (figures.counts_version) and language."""
+    key = f"places:impact-charts:{counts_version()}:{request.get_host()}:{get_language()}"
+
+    def compute() -> str:
+        return render_to_string("places/includes/impact_charts.html", impact_charts(), request)
+
+    return mark_safe(versioned_get_or_set(key, compute))  # noqa: S308 - our template

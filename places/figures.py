@@ -143,14 +143,25 @@ BUILT_IN = [
 ]
 
 
+# The series of the hook functions registered last: a hook's series are fixed (their
+# labels are lazy), and building them (lazy translations) on every page cost a millisecond.
+_registered: dict[tuple, list[Series]] = {}
+
+
 def all_series() -> list[Series]:
     """The built-in series, then those other apps register."""
+    found = tuple(hooks.get_hooks(IMPACT_SERIES_HOOK))
+    known = _registered.get(found)
+    if known is not None:
+        return list(known)
     extra = [
         series if isinstance(series, Series) else Series(**series)
-        for hook in hooks.get_hooks(IMPACT_SERIES_HOOK)
+        for hook in found
         for series in hook()
     ]
-    return [*BUILT_IN, *extra]
+    _registered.clear()  # hooks registered for a while (tests) leave nothing behind
+    _registered[found] = [*BUILT_IN, *extra]
+    return list(_registered[found])
 
 
 def series_by_kind() -> dict[str, Series]:
@@ -202,7 +213,11 @@ def compute_counts() -> Counts:
     return Counts(tuple(sorted(rows)))
 
 
+def counts_version() -> str:
+    """What keys the counts and what is drawn from them: pages, dates and applications."""
+    return ":".join(str(generation(name)) for name in GENERATIONS)
+
+
 def counts() -> Counts:
     """All counts, cached until pages, dates or applications change."""
-    key = "places:counts:" + ":".join(str(generation(name)) for name in GENERATIONS)
-    return versioned_get_or_set(key, compute_counts)
+    return versioned_get_or_set(f"places:counts:{counts_version()}", compute_counts)

@@ -3,10 +3,10 @@ data/provinces.json (see places/NOTICE): no tiles, no requests, no JavaScript.""
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -23,6 +23,19 @@ LEVELS = (0, 1, 3, 7)
 @cache
 def shapes() -> dict:
     return json.loads(DATA.read_text())
+
+
+@cache
+def escaped_shapes() -> dict[str, str]:
+    """{code: its outline, escaped for an attribute}: escaped once, not on every map."""
+    return {
+        code: str(conditional_escape(shape["d"])) for code, shape in shapes()["provinces"].items()
+    }
+
+
+@cache
+def viewbox() -> str:
+    return " ".join(map(str, shapes()["viewbox"]))
 
 
 def province_slug(code: str) -> str:
@@ -91,39 +104,42 @@ def summaries(by_province: dict[str, dict[str, int]], series: list, url_for) -> 
 
 def map_svg(provinces: list[ProvinceSummary], title: str, description: str) -> SafeString:
     """The whole map, each province a focusable link named by its counts."""
-    data = shapes()
-    paths = format_html_join(
-        "",
-        '<a href="{}" aria-label="{}" class="map-province map-level-{}" id="province-{}">'
-        '<path d="{}"/></a>',
-        ((p.url, p.label, p.level, p.code, data["provinces"][p.code]["d"]) for p in provinces),
+    outlines = escaped_shapes()
+    paths = "".join(
+        f'<a href="{conditional_escape(p.url)}" aria-label="{conditional_escape(p.label)}"'
+        f' class="map-province map-level-{p.level}" id="province-{conditional_escape(p.code)}">'
+        f'<path d="{outlines[p.code]}"/></a>'
+        for p in provinces
     )
     return format_html(
         '<svg class="province-map__svg" viewBox="{}" role="group" aria-labelledby="map-title"'
         ' aria-describedby="map-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="map-title">{}</title><desc id="map-desc">{}</desc>{}</svg>',
-        " ".join(map(str, data["viewbox"])),
+        viewbox(),
         title,
         description,
-        paths,
+        SafeString(paths),
+    )
+
+
+@lru_cache(maxsize=256)
+def locator_paths(code: str) -> SafeString:
+    """Every province's outline, `code`'s marked: the same for every page about it."""
+    here = ' class="is-here"'
+    return SafeString(
+        "".join(
+            f'<path d="{outline}"{here if other == code else ""}/>'
+            for other, outline in escaped_shapes().items()
+        )
     )
 
 
 def locator_svg(code: str, label: str) -> SafeString:
     """A small map with one province marked: an image with a text alternative."""
-    data = shapes()
-    paths = format_html_join(
-        "",
-        '<path d="{}"{}/>',
-        (
-            (shape["d"], SafeString(' class="is-here"') if other == code else "")
-            for other, shape in data["provinces"].items()
-        ),
-    )
     return format_html(
         '<svg class="locator-map__svg" viewBox="{}" role="img" aria-label="{}"'
         ' xmlns="http://www.w3.org/2000/svg">{}</svg>',
-        " ".join(map(str, data["viewbox"])),
+        viewbox(),
         label,
-        paths,
+        locator_paths(code),
     )

@@ -65,6 +65,7 @@ class ImpactPage(BasePage):
         verbose_name_plural = _("impact pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .charts import impact_charts
+        from .charts import impact_charts_html
 
-        return {**super().get_context(request, *args, **kwargs), **impact_charts()}
+        context = super().get_context(request, *args, **kwargs)
+        return {**context, "charts_html": impact_charts_html(request)}

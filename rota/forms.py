@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import LegalForm
 from core.provinces import sorted_province_choices
+from core.widgets import FastSelect
 
 from .models import Area
 
@@ -20,11 +21,18 @@ class StartForm(forms.Form):
         required=False,
         help_text=_("Leave it empty to stay anonymous."),
     )
+    # FastSelect: 81 provinces in one template loop, not a template per option (same markup).
     province = forms.ChoiceField(
-        label=_("Province"), required=False, choices=[("", "—"), *sorted_province_choices()]
+        label=_("Province"),
+        required=False,
+        choices=[("", "—"), *sorted_province_choices()],
+        widget=FastSelect,
     )
     legal_form = forms.ChoiceField(
-        label=_("Legal form"), required=False, choices=[("", "—"), *LegalForm.choices]
+        label=_("Legal form"),
+        required=False,
+        choices=[("", "—"), *LegalForm.choices],
+        widget=FastSelect,
     )
     consent = forms.BooleanField(
         label=_(

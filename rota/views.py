@@ -13,7 +13,9 @@ Every answer that depends on the key is private (never cached, never indexed).""
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -24,6 +26,7 @@ from applications.views import (
     see_other,
     submissions_used_up,
 )
+from core.versions import content_generation, versioned_get_or_set
 
 from . import services
 from .forms import AreaForm, StartForm
@@ -78,8 +81,21 @@ def render_index(
         status=status,
         form=form,
         privacy_url=privacy_url(request),
-        areas=page.area_list(),
+        areas_html=areas_html(request, page),
     )
+
+
+def areas_html(request: HttpRequest, page: RotaPage) -> SafeString:
+    """The list of the questionnaire's areas: read from its StreamField and rendered once
+    per content generation and language (a preview shows the draft's, never kept)."""
+
+    def compute() -> str:
+        return render_to_string("rota/includes/areas.html", {"areas": page.area_list()}, request)
+
+    if getattr(request, "is_preview", False):
+        return mark_safe(compute())  # noqa: S308 - our template
+    key = f"rota-areas:{content_generation()}:{page.pk}:{get_language()}"
+    return mark_safe(versioned_get_or_set(key, compute))  # noqa: S308 - our template
 
 
 def serve_start(request: HttpRequest, page: RotaPage) -> HttpResponse:

@@ -20,7 +20,7 @@ from applications.models import (
     StandApplication,
 )
 from applications.stands import services as stand_services
-from applications.stands.calls import stand_call
+from applications.stands.calls import FestivalCall, lowest_free_number, stand_call
 from demo.builders import application_fields, make_events_index, make_festival, translate
 from events.choices import AllocationMode
 
@@ -292,3 +292,49 @@ def test_bulk_change_respects_capacity(index):
     result = services.bulk_change_status(applications, S.APPROVED)
     assert len(result.changed) == 2 and len(result.refused) == 2
     assert services.status_counts(StandApplication.objects.all())[S.APPROVED] == 2
+
+
+def give(festival, numbers: list[int]) -> None:
+    """Approved applications holding exactly these stand numbers."""
+    for number in numbers:
+        application = submit(festival, 100 + number)
+        StandApplication.objects.filter(pk=application.pk).update(
+            status=S.APPROVED, stand_number=number
+        )
+
+
+@pytest.mark.parametrize(
+    ("given", "numbers", "free"),
+    [
+        ([], range(1, 6), 1),
+        ([2, 3], range(1, 6), 1),
+        ([1, 2, 4], range(1, 6), 3),
+        ([1, 2, 3, 4, 5], range(1, 6), None),
+        ([3, 4], range(3, 6), 5),
+        ([3, 4, 5, 6, 7], range(3, 6), None),  # numbers of another range do not count
+        ([1, 2, 5], range(3, 6), 3),
+        ([1], range(0), None),
+    ],
+)
+def test_the_lowest_free_stand_number(index, given, numbers, free):
+    festival = make_festival(index, stands=10)
+    other = make_festival(index, stands=10, title="Başka Festival", slug="baska")
+    give(festival, given)
+    give(other, [1, 2, 3])  # another festival's stands are not this one's
+    assert lowest_free_number(festival, numbers) == free
+
+
+def test_the_call_as_shown_follows_each_application(index):
+    """The stands left, as the form and the festival page show them, are kept between two
+    changes to an application: each submission, decision and withdrawal shows at once."""
+    festival = make_festival(index, stands=3, mode=AllocationMode.FIRST_COME)
+    shown = FestivalCall(festival).shown_status
+    assert (shown().taken, shown().remaining) == (0, 3)
+    first = submit(festival, 1)
+    assert (shown().taken, shown().remaining) == (1, 2)
+    submit(festival, 2)
+    submit(festival, 3)
+    assert (shown().taken, shown().state) == (3, "full")
+    services.withdraw(first)  # its stand goes to no one waiting: 2 taken
+    assert shown().taken == 2
+    assert shown() == stand_call(festival)

@@ -362,3 +362,39 @@ def test_nobody_adds_an_application_in_the_admin(admin_client, prefix):
     assert admin_client.post(f"{prefix}add/", {"note": "x"}).status_code == 302
     assert f'href="{prefix}add/"' not in admin_client.get(prefix).content.decode()
     assert not StandApplication.objects.exists()
+
+
+def test_the_empty_form_is_rendered_once_per_generation_and_follows_a_publish(client, home):
+    """The fields of an empty form are the same for every visitor: kept per content
+    generation and language; renaming a stand type shows at once; a form sent back with
+    errors is rendered afresh with what was typed."""
+    from django.test.signals import template_rendered
+
+    index = make_events_index(home)
+    festival = make_festival(index, stands=3, types=[("Standart", 2), ("Köşe", 1)])
+    client.get(apply_url(festival))  # the first request creates the site's settings
+    client.get(apply_url(festival))
+    seen: list[str] = []
+
+    def listen(sender, template, **_kwargs):
+        seen.append(template.name)
+
+    template_rendered.connect(listen)
+    try:
+        html = client.get(apply_url(festival)).content.decode()
+    finally:
+        template_rendered.disconnect(listen)
+    assert seen.count("applications/includes/field.html") == 1  # the consent alone
+    assert ">Köşe</option>" in html
+    types = list(festival.stand_types.all())
+    corner = types[1]
+    corner.name = "Köşe standı"
+    festival.stand_types = types
+    festival.save_revision().publish()
+    html = client.get(apply_url(festival)).content.decode()
+    assert ">Köşe standı</option>" in html
+    response = client.post(apply_url(festival), form_data(organisation="", stand_type=corner.pk))
+    assert response.status_code == 400
+    sent_back = response.content.decode()
+    assert "Kuruluşunuzun adını yazın." in sent_back
+    assert f'<option value="{corner.pk}" selected>' in sent_back

@@ -5,11 +5,13 @@ import datetime
 import pytest
 import recurrence
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from applications.services.submission import submit
 from applications.stands.models import StandApplication
+from core.versions import local_copies
 from demo.builders import (
     application_fields,
     aware,
@@ -26,7 +28,7 @@ from demo.builders import (
 from events.choices import AllocationMode, EventStatus
 from events.models import EventSeriesPage
 from places.figures import IMPACT_SERIES_HOOK, compute_counts, counts
-from places.maps import code_for_slug, level, province_slug, shapes
+from places.maps import code_for_slug, level, locator_svg, province_slug, shapes
 from stories.models import StoryIndexPage, StoryPage
 from tests.test_query_counts import QUERY_BUDGET, count_queries
 
@@ -294,6 +296,97 @@ def test_impact_page_in_both_languages(client, home, van):
     english = client.get("/en/impact/").content.decode()
     assert '<title id="by-year-title">What happened each year</title>' in english
     assert '<th scope="row">2024</th>' in english
+
+
+# --- Cached parts of the pages ------------------------------------------------------------
+
+
+def pages_of(client) -> dict[str, str]:
+    return {
+        url: client.get(url).content.decode()
+        for url in ("/tr/harita/van/", "/tr/harita/", "/tr/harita/?kind=story", "/tr/etki/")
+    }
+
+
+def test_cached_stories_map_and_charts_follow_publish_unpublish_move_and_delete(
+    client, home, van, stories_index
+):
+    """The province's story cards, the map's body and the impact charts are kept per
+    generation: each change of a story shows at once on all of them."""
+    make_map_page(home)
+    make_impact_page(home)
+    before = pages_of(client)
+    assert "Hikâye 21" not in before["/tr/harita/van/"]
+    assert 'aria-label="Van: 2 toplantı, 3 hikâye"' in before["/tr/harita/"]
+    assert 'aria-label="Van: 3 hikâye"' in before["/tr/harita/?kind=story"]
+    assert '<th scope="row">2019</th>' not in before["/tr/etki/"]
+
+    story = make_story(stories_index, 21, year=2019)  # published, in Van
+    shown = pages_of(client)
+    assert "Hikâye 21" in shown["/tr/harita/van/"]
+    assert 'aria-label="Van: 2 toplantı, 4 hikâye"' in shown["/tr/harita/"]
+    assert 'aria-label="Van: 4 hikâye"' in shown["/tr/harita/?kind=story"]
+    assert '<th scope="row">2019</th>' in shown["/tr/etki/"]
+
+    story.unpublish()
+    assert pages_of(client) == before
+
+    publish(story)
+    assert pages_of(client) == shown
+    other = StoryIndexPage(title="Başka hikâyeler", slug="baska")
+    home.add_child(instance=other)
+    publish(other)
+    story.move(other, pos="last-child")  # moved: still Van's, at its new address
+    moved = client.get("/tr/harita/van/").content.decode()
+    assert "/tr/baska/hikaye-21/" in moved
+    assert "/tr/hikayeler/hikaye-21/" not in moved
+
+    StoryPage.objects.get(pk=story.pk).delete()
+    assert pages_of(client) == before
+
+
+def test_a_province_page_reads_its_stories_once_per_generation(client, home, van):
+    make_map_page(home)
+    # The first request creates the site's settings (a content change): warm up twice.
+    client.get("/tr/harita/van/")
+    client.get("/tr/harita/van/")
+    with CaptureQueriesContext(connection) as context:
+        html = client.get("/tr/harita/van/").content.decode()
+    assert "Hikâye 0" in html
+    assert not [q for q in context.captured_queries if "stories_storypage" in q["sql"]]
+
+
+def test_cached_parts_translated_per_language(client, home, van):
+    make_map_page(home)
+    make_impact_page(home)
+    assert 'aria-label="Van: 2 toplantı, 3 hikâye"' in client.get("/tr/harita/").content.decode()
+    english = client.get("/en/map/").content.decode()
+    assert 'aria-label="Van: 2 meetings, 3 stories"' in english
+    assert "What happened each year" in client.get("/en/impact/").content.decode()
+    assert "Her yıl neler oldu" in client.get("/tr/etki/").content.decode()
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_pages_are_the_same_when_the_shared_cache_keeps_nothing(client, home, van):
+    """Redis away (a cache that keeps nothing): every part is computed, the same."""
+    make_map_page(home)
+    make_impact_page(home)
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ):
+        local_copies.clear()
+        cached = pages_of(client)
+    local_copies.clear()
+    assert pages_of(client) == cached
+    assert "Hikâye 0" in cached["/tr/harita/van/"]
+
+
+def test_a_province_locator_and_the_map_draw_every_outline_once():
+    marked = locator_svg("65", "Van")
+    assert marked.count("<path ") == 81
+    assert marked.count('class="is-here"') == 1
+    assert locator_svg("06", "Ankara").count('class="is-here"') == 1
+    assert 'aria-label="Van"' in marked
 
 
 # --- Query counts -------------------------------------------------------------------------

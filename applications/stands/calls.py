@@ -6,13 +6,17 @@ page in `events`; events never imports this (the page finds its call section and
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.versions import APPLICATIONS, CONTENT, generation, versioned_get_or_set
 from events.models import FestivalPage, FestivalStandType
 
 from ..calls import CallState, CallStatus, PageCall, register_call
+
+#: How long the stands taken are kept at most; a change retires them at once.
+CALL_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,17 @@ class FestivalCall(PageCall):
     def places(self, original: FestivalPage) -> int:
         return original.stands or 0
 
-    def status(self, now: datetime.datetime | None = None) -> StandCallStatus:
-        """The call's state with the stands left by type, read in the page's language."""
+    def status(
+        self,
+        now: datetime.datetime | None = None,
+        types: dict[int | None, StandTypeAvailability] | None = None,
+    ) -> StandCallStatus:
+        """The call's state with the stands left by type, read in the page's language
+        (`types`: the availability if the caller has it)."""
         original = self.original()
         now = now or timezone.now()
-        types = self.availability(original)
+        if types is None:
+            types = self.availability(original)
         places, taken = self.places(original), sum(a.taken for a in types.values())
         return StandCallStatus(
             self.state(original, now, places, taken),
@@ -77,6 +87,26 @@ class FestivalCall(PageCall):
             self.state_labels,
             [a for key, a in types.items() if key is not None],
         )
+
+    def shown_status(self) -> StandCallStatus:
+        """The state with the stands taken as of the last change to an application or a
+        page (the generations `applications` and `content`): counting them reads every
+        stand given, which grows with the festival."""
+        original = self.original()
+        key = ":".join(
+            map(
+                str,
+                (
+                    "stand-call",
+                    generation(CONTENT),
+                    generation(APPLICATIONS),
+                    self.page.pk,
+                    original.pk,
+                ),
+            )
+        )
+        types = versioned_get_or_set(key, lambda: self.availability(original), CALL_SECONDS)
+        return self.status(types=types)
 
     def availability(self, original: FestivalPage) -> dict[int | None, StandTypeAvailability]:
         """Stands taken by type (one query through the reverse relation), keyed by the call's
@@ -149,9 +179,24 @@ def free_number(
             if availability.stand_type.pk == stand_type_id and availability.remaining <= 0:
                 return None
     numbers = ranges.get(stand_type_id if None not in ranges else None, range(0))
-    taken = set(
-        festival.stand_applications.filter(stand_number__isnull=False).values_list(
-            "stand_number", flat=True
-        )
+    return lowest_free_number(festival, numbers)
+
+
+def lowest_free_number(festival: FestivalPage, numbers: range) -> int | None:
+    """The lowest of `numbers` (consecutive) that no application of the festival holds,
+    found by the database on its (festival, stand number) index: the first number, or the
+    one after the lowest number given whose next is not given; None when all are given."""
+    if not numbers:
+        return None
+    given = festival.stand_applications.order_by()
+    in_range = given.filter(stand_number__gte=numbers.start, stand_number__lt=numbers.stop)
+    following = given.filter(stand_number=OuterRef("stand_number") + 1)
+    found = in_range.aggregate(
+        lowest=Min("stand_number"),
+        before_gap=Min(
+            "stand_number", filter=Q(~Exists(following), stand_number__lt=numbers.stop - 1)
+        ),
     )
-    return next((n for n in numbers if n not in taken), None)
+    if found["lowest"] is None or found["lowest"] > numbers.start:
+        return numbers.start
+    return None if found["before_gap"] is None else found["before_gap"] + 1

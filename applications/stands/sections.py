@@ -5,13 +5,13 @@ from django.template.loader import render_to_string
 
 from events.models import FestivalPage
 
-from .calls import stand_call
+from .calls import FestivalCall
 
 
 def festival_call_section(context, page, place: str) -> str:
     if place != "festival_call" or not isinstance(page, FestivalPage):
         return ""
-    call = stand_call(page)
+    call = FestivalCall(page).shown_status()
     if call.state == "none":
         return ""
     return render_to_string(
