@@ -1,11 +1,24 @@
 from collections import defaultdict
+from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
 from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from core.versions import content_generation, versioned_get_or_set
+
+
+class CountedPaginator(Paginator):
+    """A Paginator told how many items it has (counting every page was the index's cost,
+    and each file's, which checks its number against the count)."""
+
+    def __init__(self, object_list, per_page, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 class MultilingualSitemap(Sitemap):
@@ -19,16 +32,17 @@ class MultilingualSitemap(Sitemap):
     limit = 500
     FIELDS = ("translation_key", "url_path", "locale_id")
 
+    @cached_property
+    def site(self):
+        return self.get_wagtail_site()
+
+    @cached_property
     def language_roots(self) -> list[Page]:
-        return list(
-            self.get_wagtail_site()
-            .root_page.get_translations(inclusive=True)
-            .select_related("locale")
-        )
+        return list(self.site.root_page.get_translations(inclusive=True).select_related("locale"))
 
     def items(self):
         in_any_language_tree = Q()
-        for root in self.language_roots():
+        for root in self.language_roots:
             in_any_language_tree |= Q(path__startswith=root.path)
         return (
             Page.objects.live()
@@ -39,9 +53,24 @@ class MultilingualSitemap(Sitemap):
             .values(*self.FIELDS, "lastmod")
         )
 
+    def summary(self) -> dict:
+        """How many pages the sitemap lists and when the latest changed, read once per
+        content generation (a publish, move or deletion retires it) for the index and the
+        files: both grow with every page of the site."""
+
+        def compute() -> dict:
+            return self.items().aggregate(count=Count("pk"), latest=Max("lastmod"))
+
+        key = f"sitemap-pages:{content_generation()}:{self.site.pk}:{self.site.root_page_id}"
+        return versioned_get_or_set(key, compute)
+
+    @property
+    def paginator(self) -> Paginator:
+        return CountedPaginator(self.items(), self.limit, self.summary()["count"])
+
     def get_latest_lastmod(self):
         """For the index: Django's default reads every page's lastmod in Python."""
-        return self.items().aggregate(latest=Max("lastmod"))["latest"]
+        return self.summary()["latest"]
 
     def lastmod(self, row: dict):
         return row["lastmod"]
@@ -54,7 +83,7 @@ class MultilingualSitemap(Sitemap):
                 root.url_path,
                 self.request.build_absolute_uri(root.get_url(self.request)),
             )
-            for root in self.language_roots()
+            for root in self.language_roots
         }
 
         def url(row: dict) -> str | None:

@@ -36,12 +36,13 @@ class ProvinceSitemap(Sitemap):
         self.map_urls = {
             page.locale.language_code: page.get_url(request) for page in pages.order_by("path")
         }
+        # Django's public override of the languages an item is listed in (and alternates
+        # name): those of settings.LANGUAGES with a live map page.
+        self.languages = [code for code, _name in settings.LANGUAGES if self.map_urls.get(code)]
 
     def items(self) -> list[str]:
-        return sorted(code for code in counts().by_province() if code in Province.values)
-
-    def get_languages_for_item(self, item: str) -> list[str]:
-        return [code for code in self._languages() if self.map_urls.get(code)]
+        provinces = set(Province.values)  # a list built anew at each access
+        return sorted(code for code in counts().by_province() if code in provinces)
 
     def location(self, item: str) -> str:
         return f"{self.map_urls[get_language()]}{province_slug(item)}/"
