@@ -141,6 +141,38 @@ def test_search_is_restricted_to_the_knowledge_base(searchable, home):
     assert [type(hit) for hit in found.hits] == [KnowledgeEntryPage]
 
 
+def test_search_results_follow_publishing_moving_and_deleting(searchable, topics):
+    """The counts and ranked ids are kept per content generation: each change shows at once."""
+
+    def found() -> list[str]:
+        outcome = services.search_entries(searchable, "bülten")
+        assert outcome.count == len(outcome.hits)
+        return [entry.title for entry in outcome.hits]
+
+    assert found() == ["Basın bülteni nasıl yazılır?"]
+    entry = make_entry(topics[2], title="Bülten kaç sayfa olmalı?", answer="<p>Bir.</p>")
+    assert sorted(found()) == ["Basın bülteni nasıl yazılır?", "Bülten kaç sayfa olmalı?"]
+    entry.unpublish()
+    assert found() == ["Basın bülteni nasıl yazılır?"]
+    entry.save_revision().publish()
+    entry.move(searchable.get_parent(), pos="last-child")  # out of this Information Center
+    assert found() == ["Basın bülteni nasıl yazılır?"]
+    KnowledgeEntryPage.objects.get(title="Basın bülteni nasıl yazılır?").delete()
+    assert found() == []
+
+
+def test_search_pages_are_counted_and_ranked_a_page_at_a_time(searchable, topics):
+    for number in range(12):
+        make_entry(topics[0], title=f"Bülten {number}", answer="<p>Bülten yazımı.</p>")
+    first = services.search_entries(searchable, "bülten")
+    second = services.search_entries(searchable, "bülten", 2)
+    assert first.count == second.count == 13
+    assert len(first.hits) == services.RESULTS_PER_PAGE
+    titles = [entry.title for entry in first.hits + second.hits]
+    assert sorted(titles) == sorted({*titles}) and len(titles) == 13
+    assert all(entry.topic_page is not None for entry in first.hits + second.hits)
+
+
 def test_search_works_without_javascript_on_the_index(client, searchable):
     response = client.get(searchable.url, {"q": "gonullu sigortasi"})
     html = response.content.decode()
