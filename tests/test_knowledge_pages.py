@@ -198,6 +198,39 @@ def test_most_read_and_newest(knowledge, topics):
     assert EntryReads.objects.get(entry=second).count == 3
 
 
+def section_of(html: str, heading_id: str) -> str:
+    return html.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def test_the_index_shows_the_newest_and_most_read_as_content_changes(client, knowledge, topics):
+    """Which entries the index lists is kept per content generation: a publish, an
+    unpublish or a deletion shows at once; a read within MOST_READ_SECONDS."""
+    from core.versions import local_copies
+
+    first = make_entry(topics[0], title="Birinci soru")
+    services.record_read(first)
+    html = client.get(knowledge.url).content.decode()
+    assert "Birinci soru" in section_of(html, "knowledge-newest-heading")
+    assert "Birinci soru" in section_of(html, "knowledge-most-read-heading")
+    second = make_entry(topics[1], title="İkinci soru")
+    html = client.get(knowledge.url).content.decode()
+    newest = section_of(html, "knowledge-newest-heading")
+    assert newest.index("İkinci soru") < newest.index("Birinci soru")
+    assert "İkinci soru" not in section_of(html, "knowledge-most-read-heading")
+    services.record_read(second)
+    services.record_read(second)
+    cache.clear()  # as MOST_READ_SECONDS passing does
+    local_copies.clear()
+    html = client.get(knowledge.url).content.decode()
+    most_read = section_of(html, "knowledge-most-read-heading")
+    assert most_read.index("İkinci soru") < most_read.index("Birinci soru")
+    second.unpublish()
+    html = client.get(knowledge.url).content.decode()
+    assert "İkinci soru" not in html
+    first.delete()
+    assert "Birinci soru" not in client.get(knowledge.url).content.decode()
+
+
 def test_the_read_counter_counts_cached_pages_too(client, knowledge, topics, request):
     entry = make_entry(topics[0])
     request.getfixturevalue("cached_site")

@@ -32,6 +32,7 @@ from core.i18n import any_view_restrictions
 from core.mixins import BasePage, FoldedSearchField, ProgrammeMixin
 from core.search_text import query_spelling, words
 from core.turkish import ascii_fold
+from core.versions import content_generation, versioned_get_or_set
 
 from ..blocks import DocumentsBlock
 
@@ -39,6 +40,9 @@ from ..blocks import DocumentsBlock
 TOPIC_ENTRIES_PER_PAGE = 20
 #: How many entries the index shows as most read and as newest.
 SHORT_LIST = 5
+#: How long the index's "most read" may lag the read counts: a read retires no cache (nor
+#: the cached page, which keeps the list as long).
+MOST_READ_SECONDS = 300
 
 
 def ascii_roots(text: str, language: str | None) -> str:
@@ -134,10 +138,28 @@ class KnowledgeIndexPage(ProgrammeMixin, RoutablePageMixin, BasePage):
         query = request.GET.get("q", "")
         context["search"] = search_entries(self, query, request.GET.get("page"))
         context["topics"] = self.topics()
-        entries = self.entries().for_listing()
-        context["most_read"] = entries.most_read()[:SHORT_LIST]
-        context["newest"] = entries.newest()[:SHORT_LIST]
+        context["most_read"], context["newest"] = self.short_lists()
         return context
+
+    def short_lists(self) -> tuple[list[KnowledgeEntryPage], list[KnowledgeEntryPage]]:
+        """The most read and the newest entries. Which they are is kept per content
+        generation (ordering them reads every entry of the knowledge base), the most read
+        for at most MOST_READ_SECONDS; the entries themselves are read in one query."""
+
+        def compute() -> tuple[list[int], list[int]]:
+            entries = self.entries()
+            return (
+                list(entries.most_read().values_list("pk", flat=True)[:SHORT_LIST]),
+                list(entries.newest().values_list("pk", flat=True)[:SHORT_LIST]),
+            )
+
+        key = f"knowledge-short-lists:{content_generation()}:{self.pk}"
+        most_read, newest = versioned_get_or_set(key, compute, timeout=MOST_READ_SECONDS)
+        found = self.entries().for_listing().in_bulk([*most_read, *newest])
+        return (
+            [found[pk] for pk in most_read if pk in found],
+            [found[pk] for pk in newest if pk in found],
+        )
 
     @path("")
     def landing(self, request):
