@@ -337,3 +337,21 @@ def test_a_topic_lists_its_entries_in_pages(client, knowledge, topics):
     assert "Soru 22" in second and "Soru 00" not in second
     for bad in ("abc", "999", "-1"):
         assert client.get(topic.url, {"page": bad}).status_code == 200
+
+
+def test_a_topics_pages_follow_publishing_and_deleting(client, knowledge, topics):
+    """A topic's count and each page's entries are kept per content generation."""
+    topic = topics[0]
+    entries = [make_entry(topic, title=f"Soru {number:02d}") for number in range(21)]
+    assert "Soru 20" in client.get(topic.url, {"page": "2"}).content.decode()
+    make_entry(topic, title="Soru 00a")
+    first = client.get(topic.url).content.decode()
+    assert "Soru 00a" in first and "Soru 19" not in first
+    assert "Soru 19" in client.get(topic.url, {"page": "2"}).content.decode()
+    entries[0].unpublish()
+    assert ">Soru 00<" not in client.get(topic.url).content.decode()
+    entries[20].delete()
+    entries[19].delete()
+    first = client.get(topic.url).content.decode()
+    assert first.count('class="knowledge-item"') == 19
+    assert 'rel="next"' not in first

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -30,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import any_view_restrictions
 from core.mixins import BasePage, FoldedSearchField, ProgrammeMixin
+from core.pagination import CachedCountPaginator
 from core.search_text import query_spelling, words
 from core.turkish import ascii_fold
 from core.versions import content_generation, versioned_get_or_set
@@ -82,6 +82,26 @@ class KnowledgeEntryQuerySet(PageQuerySet):
     def for_listing(self) -> KnowledgeEntryQuerySet:
         """What an entry's line in a list shows (title, summary, topic), in one query."""
         return self.defer_streamfields().select_related("locale")
+
+
+class CachedListing:
+    """The rows of an ordered queryset for a Paginator (with `CachedCountPaginator`): the
+    ids of each slice kept under `key` (which carries the content generation), the rows
+    themselves read by id. Ordering every row to find a page's grew with the rows."""
+
+    def __init__(self, queryset, key: str) -> None:
+        self.queryset, self.key = queryset, key
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, key: slice) -> list:
+        def compute() -> list[int]:
+            return list(self.queryset.values_list("pk", flat=True)[key])
+
+        ids = versioned_get_or_set(f"{self.key}:{key.start}:{key.stop}", compute)
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 class KnowledgeIndexPage(ProgrammeMixin, RoutablePageMixin, BasePage):
@@ -204,7 +224,13 @@ class KnowledgeTopicPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # In pages: a topic's cost must not grow with the number of its entries.
         entries = self.entries().for_listing().order_by("title", "pk")
-        page_obj = Paginator(entries, TOPIC_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+        key = f"knowledge-topic:{content_generation()}:{self.pk}"
+        page_obj = CachedCountPaginator(
+            CachedListing(entries, key),
+            TOPIC_ENTRIES_PER_PAGE,
+            count_key=f"{key}:count",
+            count_seconds=None,
+        ).get_page(request.GET.get("page"))
         context["entries"] = context["page_obj"] = page_obj
         context["knowledge_base"] = self.get_parent()
         return context
