@@ -3,22 +3,14 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from core.pagination import CachedCountPaginator
 from core.versions import content_generation, versioned_get_or_set
-
-
-class CountedPaginator(Paginator):
-    """A Paginator told how many items it has (counting every page was the index's cost,
-    and each file's, which checks its number against the count)."""
-
-    def __init__(self, object_list, per_page, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 class MultilingualSitemap(Sitemap):
@@ -53,24 +45,24 @@ class MultilingualSitemap(Sitemap):
             .values(*self.FIELDS, "lastmod")
         )
 
-    def summary(self) -> dict:
-        """How many pages the sitemap lists and when the latest changed, read once per
-        content generation (a publish, move or deletion retires it) for the index and the
-        files: both grow with every page of the site."""
-
-        def compute() -> dict:
-            return self.items().aggregate(count=Count("pk"), latest=Max("lastmod"))
-
-        key = f"sitemap-pages:{content_generation()}:{self.site.pk}:{self.site.root_page_id}"
-        return versioned_get_or_set(key, compute)
+    def cache_key(self, name: str) -> str:
+        """How many pages the sitemap lists and when the latest changed are read once per
+        content generation (a publish, move or deletion retires it): both read every page.
+        The index asks both, each file the count (to check its number)."""
+        site = self.site
+        return f"sitemap-pages:{name}:{content_generation()}:{site.pk}:{site.root_page_id}"
 
     @property
     def paginator(self) -> Paginator:
-        return CountedPaginator(self.items(), self.limit, self.summary()["count"])
+        key = self.cache_key("count")
+        return CachedCountPaginator(self.items(), self.limit, count_key=key, count_seconds=None)
 
     def get_latest_lastmod(self):
         """For the index: Django's default reads every page's lastmod in Python."""
-        return self.summary()["latest"]
+        return versioned_get_or_set(
+            self.cache_key("latest"),
+            lambda: self.items().aggregate(latest=Max("lastmod"))["latest"],
+        )
 
     def lastmod(self, row: dict):
         return row["lastmod"]
