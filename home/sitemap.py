@@ -1,3 +1,5 @@
+import datetime
+import html
 from collections import defaultdict
 from functools import cached_property
 
@@ -5,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from django.utils.timezone import is_aware, localtime
 from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
@@ -121,6 +124,39 @@ class MultilingualSitemap(Sitemap):
                     }
                 )
         return urls
+
+
+URLSET_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+    'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+
+def _day(value) -> str:
+    """A lastmod as the template's `date:"Y-m-d"` shows it: the day in the site's zone."""
+    if isinstance(value, datetime.datetime) and is_aware(value):
+        value = localtime(value)
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
+def render_urlset(urls: list[dict]) -> str:
+    """What Django's sitemap.xml template renders for `urls`, byte for byte, without the
+    template engine: resolving a few variables for each of hundreds of URLs was most of a
+    file's cost."""
+    parts = []
+    for url in urls:
+        parts.append(f"<url><loc>{html.escape(str(url['location']))}</loc>")
+        if url.get("lastmod"):
+            parts.append(f"<lastmod>{_day(url['lastmod'])}</lastmod>")
+        if url.get("changefreq"):
+            parts.append(f"<changefreq>{html.escape(str(url['changefreq']))}</changefreq>")
+        if url.get("priority"):
+            parts.append(f"<priority>{html.escape(str(url['priority']))}</priority>")
+        for alternate in url.get("alternates") or ():
+            code, href = (html.escape(str(alternate[name])) for name in ("lang_code", "location"))
+            parts.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>')
+        parts.append("</url>")
+    return f"{URLSET_START}{''.join(parts)}\n</urlset>\n"
 
 
 #: Apps above home add sitemap sections (addresses that are routes, not pages): a function

@@ -134,6 +134,36 @@ def test_sitemap_index_follows_publishing_moving_and_deleting(client, home, monk
     assert client.get("/sitemap-pages.xml?p=3").status_code == 404
 
 
+def test_sitemap_files_are_what_djangos_template_renders():
+    from django.template.loader import render_to_string
+
+    from home.sitemap import render_urlset
+
+    late = datetime.datetime(2026, 3, 12, 22, 30, tzinfo=datetime.UTC)  # the 13th in Istanbul
+    urls = [
+        {
+            "location": "http://testserver/tr/a&b/<c>/\"d\"/'e'/",
+            "lastmod": late,
+            "alternates": [
+                {"lang_code": "tr", "location": "http://testserver/tr/a&b/"},
+                {"lang_code": "x-default", "location": "http://testserver/tr/a&b/"},
+            ],
+        },
+        {"location": "http://testserver/en/", "lastmod": None, "alternates": []},
+        {
+            "location": "http://testserver/tr/ankara/",
+            "lastmod": datetime.date(2026, 1, 2),
+            "changefreq": "weekly",
+            "priority": "0.5",
+            "alternates": [{"lang_code": "en", "location": "http://testserver/en/ankara/"}],
+        },
+        {"location": "http://testserver/tr/x/", "changefreq": None, "priority": ""},
+    ]
+    for urlset in (urls, []):
+        assert render_urlset(urlset) == render_to_string("sitemap.xml", {"urlset": urlset})
+    assert "<lastmod>2026-03-13</lastmod>" in render_urlset(urls)
+
+
 def test_sitemap_lists_both_languages_with_alternates(client, translated_page):
     assert sitemap_files(client) == ["/sitemap-pages.xml"]
     response = client.get("/sitemap-pages.xml")
