@@ -231,6 +231,10 @@ class KnowledgeTopicPage(BasePage):
             count_key=f"{key}:count",
             count_seconds=None,
         ).get_page(request.GET.get("page"))
+        for entry in page_obj.object_list:
+            # No topic line under the topic's own title; set, as a missing attribute costs
+            # the template a dir() of the page.
+            entry.topic_page = None
         context["entries"] = context["page_obj"] = page_obj
         context["knowledge_base"] = self.get_parent()
         return context
