@@ -5,8 +5,8 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Max, Q
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Max, Q
+from django.db.models.functions import Cast, Coalesce
 from django.utils.timezone import is_aware, localtime
 from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
@@ -25,7 +25,9 @@ class MultilingualSitemap(Sitemap):
     # Pages per sitemap file (the index at /sitemap.xml lists the files): one file of every
     # page with its alternates grew without bound.
     limit = 500
-    FIELDS = ("translation_key", "url_path", "locale_id")
+    # The translation key as the database writes it: no UUID built for each row.
+    FIELDS = ("key", "url_path", "locale_id")
+    KEY = Cast("translation_key", output_field=CharField())
 
     @cached_property
     def site(self):
@@ -43,7 +45,9 @@ class MultilingualSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(in_any_language_tree)
-            .annotate(lastmod=Coalesce("last_published_at", "latest_revision_created_at"))
+            .annotate(
+                key=self.KEY, lastmod=Coalesce("last_published_at", "latest_revision_created_at")
+            )
             .order_by("path")
             .values(*self.FIELDS, "lastmod")
         )
@@ -97,18 +101,17 @@ class MultilingualSitemap(Sitemap):
         translations = (
             Page.objects.live()
             .public()
-            .filter(translation_key__in={row["translation_key"] for row in rows})
+            .filter(translation_key__in={row["key"] for row in rows})
+            .annotate(key=self.KEY)
             .values(*self.FIELDS)
         )
         for translation in translations:
             location = url(translation)
             if location:
-                urls_by_key[translation["translation_key"]][codes[translation["locale_id"]]] = (
-                    location
-                )
+                urls_by_key[translation["key"]][codes[translation["locale_id"]]] = location
         urls = []
         for row in rows:
-            alternates = urls_by_key[row["translation_key"]]
+            alternates = urls_by_key[row["key"]]
             links = [{"lang_code": code, "location": href} for code, href in alternates.items()]
             default = alternates.get(settings.LANGUAGE_CODE)
             if default:
