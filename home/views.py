@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from core.caching import cacheable_page
 
-from .sitemap import sitemap_sections
+from .sitemap import render_urlset, sitemap_sections
 
 
 @cacheable_page
@@ -35,5 +35,8 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 @cacheable_page
 @require_GET
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
-    """One file of the sitemap (`?p=2` for the second)."""
-    return django_sitemap(request, sitemaps=sitemap_sections(request), section=section)
+    """One file of the sitemap (`?p=2` for the second): Django's view (its 404s and
+    headers), its page rendered without the template engine."""
+    response = django_sitemap(request, sitemaps=sitemap_sections(request), section=section)
+    response.content = render_urlset(response.context_data["urlset"])
+    return response

@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from core.search_text import clean_query, query_terms
-from search.services import MAX_QUERY_LENGTH, search_pages
+from search.services import (
+    MAX_QUERY_LENGTH,
+    RankedPages,
+    build_query,
+    cached_search,
+    search_pages,
+)
 
 from .models import EntryReads, KnowledgeEntryPage, KnowledgeIndexPage, KnowledgeTopicPage
 
@@ -39,6 +45,21 @@ def with_topics(entries: Iterable[KnowledgeEntryPage]) -> list[KnowledgeEntryPag
     for entry in entries:
         entry.topic_page = topics.get(entry.path[: -KnowledgeEntryPage.steplen])
     return entries
+
+
+class RankedEntries(RankedPages):
+    """One Information Center's matching entries for a Paginator: the count and each page's
+    ranked ids kept per content generation (search.services.cached_search), as the site
+    search keeps them; counting and ranking every match grew with the knowledge base."""
+
+    def count(self) -> int:
+        def compute() -> int:
+            return search_pages(self.text, self.queryset, self.language).count()
+
+        return cached_search(("count", *self.key), compute)
+
+    def __len__(self) -> int:
+        return self.count()
 
 
 @dataclass
@@ -67,9 +88,9 @@ def search_entries(
     if not query_terms(text):
         return outcome
     language = index.locale.language_code
-    results = search_pages(text, index.entries(), language)
-    if results is None:
+    if build_query(text, language) is None:
         return outcome
+    results = RankedEntries(text, index.entries(), language, ("knowledge", index.pk, text))
     outcome.results = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     outcome.hits = with_topics(outcome.results.object_list)
     return outcome

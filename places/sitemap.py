@@ -11,10 +11,22 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core.provinces import Province
+from core.versions import content_generation, versioned_get_or_set
 
 from .figures import counts
 from .maps import province_slug
 from .models import MapPage
+
+
+def map_urls(request: HttpRequest, site: Site | None) -> dict[str, str]:
+    """The live map page's URL in each language, as `request`'s site links it (kept per
+    content generation: the index and every file of the sitemap ask)."""
+    pages = MapPage.objects.live().public().select_related("locale")
+    if site is not None:  # the site's root in every language, as for the pages' section
+        roots = site.root_page.get_translations(inclusive=True)
+        in_any_language_tree = reduce(operator.or_, (Q(path__startswith=r.path) for r in roots))
+        pages = pages.filter(in_any_language_tree)
+    return {page.locale.language_code: page.get_url(request) for page in pages.order_by("path")}
 
 
 class ProvinceSitemap(Sitemap):
@@ -27,21 +39,17 @@ class ProvinceSitemap(Sitemap):
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
         site = Site.find_for_request(request)
-        pages = MapPage.objects.live().public().select_related("locale")
-        if site is not None:  # the site's root in every language, as for the pages' section
-            roots = site.root_page.get_translations(inclusive=True)
-            pages = pages.filter(
-                reduce(operator.or_, (Q(path__startswith=root.path) for root in roots))
-            )
-        self.map_urls = {
-            page.locale.language_code: page.get_url(request) for page in pages.order_by("path")
-        }
+        self.map_urls = versioned_get_or_set(
+            f"places-sitemap-map-urls:{content_generation()}:{getattr(site, 'pk', None)}",
+            lambda: map_urls(request, site),
+        )
+        # Django's public override of the languages an item is listed in (and alternates
+        # name): those of settings.LANGUAGES with a live map page.
+        self.languages = [code for code, _name in settings.LANGUAGES if self.map_urls.get(code)]
 
     def items(self) -> list[str]:
-        return sorted(code for code in counts().by_province() if code in Province.values)
-
-    def get_languages_for_item(self, item: str) -> list[str]:
-        return [code for code in self._languages() if self.map_urls.get(code)]
+        provinces = set(Province.values)  # a list built anew at each access
+        return sorted(code for code in counts().by_province() if code in provinces)
 
     def location(self, item: str) -> str:
         return f"{self.map_urls[get_language()]}{province_slug(item)}/"

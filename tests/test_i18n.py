@@ -9,6 +9,7 @@ import pytest
 from defusedxml import ElementTree as ET
 from django.conf import settings
 from django.utils import formats, translation
+from django.utils.timezone import localtime
 from wagtail.models import Locale, Page
 
 from demo.builders import make_standard_page, translate
@@ -102,7 +103,65 @@ def test_sitemap_index_splits_the_pages_into_files(client, home, monkeypatch):
     index = ET.fromstring(client.get("/sitemap.xml").content)
     published = Page.objects.live().filter(last_published_at__isnull=False)
     latest = published.latest("last_published_at").last_published_at
-    assert index.find("s:sitemap/s:lastmod", SITEMAP_NS).text.startswith(f"{latest:%Y-%m-%d}")
+    # In the site's time zone (Istanbul's day starts three hours before UTC's).
+    assert index.find("s:sitemap/s:lastmod", SITEMAP_NS).text == localtime(latest).isoformat()
+
+
+def test_sitemap_index_follows_publishing_moving_and_deleting(client, home, monkeypatch):
+    """The pages' count and latest change are kept per content generation."""
+    from home.sitemap import MultilingualSitemap
+
+    monkeypatch.setattr(MultilingualSitemap, "limit", 1)
+    assert len(sitemap_files(client)) == 2
+    page = make_standard_page(home, title="Yeni", slug="yeni")
+    assert len(sitemap_files(client)) == 3
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    page.refresh_from_db()
+    lastmod = index.find("s:sitemap/s:lastmod", SITEMAP_NS).text
+    assert lastmod == localtime(page.last_published_at).isoformat()
+
+    def listed() -> list[str]:
+        return [url for path in sitemap_files(client) for url in sitemap_urls(client, path)]
+
+    assert "http://testserver/tr/yeni/" in listed()
+    other = make_standard_page(home, title="Öteki", slug="oteki")
+    page.move(other, pos="last-child")
+    assert "http://testserver/tr/oteki/yeni/" in listed()
+    page.unpublish()
+    assert len(sitemap_files(client)) == 3
+    other.delete()
+    assert len(sitemap_files(client)) == 2
+    assert client.get("/sitemap-pages.xml?p=3").status_code == 404
+
+
+def test_sitemap_files_are_what_djangos_template_renders():
+    from django.template.loader import render_to_string
+
+    from home.sitemap import render_urlset
+
+    late = datetime.datetime(2026, 3, 12, 22, 30, tzinfo=datetime.UTC)  # the 13th in Istanbul
+    urls = [
+        {
+            "location": "http://testserver/tr/a&b/<c>/\"d\"/'e'/",
+            "lastmod": late,
+            "alternates": [
+                {"lang_code": "tr", "location": "http://testserver/tr/a&b/"},
+                {"lang_code": "x-default", "location": "http://testserver/tr/a&b/"},
+            ],
+        },
+        {"location": "http://testserver/en/", "lastmod": None, "alternates": []},
+        {
+            "location": "http://testserver/tr/ankara/",
+            "lastmod": datetime.date(2026, 1, 2),
+            "changefreq": "weekly",
+            "priority": "0.5",
+            "alternates": [{"lang_code": "en", "location": "http://testserver/en/ankara/"}],
+        },
+        {"location": "http://testserver/tr/x/", "changefreq": None, "priority": ""},
+    ]
+    for urlset in (urls, []):
+        assert render_urlset(urlset) == render_to_string("sitemap.xml", {"urlset": urlset})
+    assert "<lastmod>2026-03-13</lastmod>" in render_urlset(urls)
 
 
 def test_sitemap_lists_both_languages_with_alternates(client, translated_page):

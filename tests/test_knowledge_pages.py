@@ -141,6 +141,38 @@ def test_search_is_restricted_to_the_knowledge_base(searchable, home):
     assert [type(hit) for hit in found.hits] == [KnowledgeEntryPage]
 
 
+def test_search_results_follow_publishing_moving_and_deleting(searchable, topics):
+    """The counts and ranked ids are kept per content generation: each change shows at once."""
+
+    def found() -> list[str]:
+        outcome = services.search_entries(searchable, "bülten")
+        assert outcome.count == len(outcome.hits)
+        return [entry.title for entry in outcome.hits]
+
+    assert found() == ["Basın bülteni nasıl yazılır?"]
+    entry = make_entry(topics[2], title="Bülten kaç sayfa olmalı?", answer="<p>Bir.</p>")
+    assert sorted(found()) == ["Basın bülteni nasıl yazılır?", "Bülten kaç sayfa olmalı?"]
+    entry.unpublish()
+    assert found() == ["Basın bülteni nasıl yazılır?"]
+    entry.save_revision().publish()
+    entry.move(searchable.get_parent(), pos="last-child")  # out of this Information Center
+    assert found() == ["Basın bülteni nasıl yazılır?"]
+    KnowledgeEntryPage.objects.get(title="Basın bülteni nasıl yazılır?").delete()
+    assert found() == []
+
+
+def test_search_pages_are_counted_and_ranked_a_page_at_a_time(searchable, topics):
+    for number in range(12):
+        make_entry(topics[0], title=f"Bülten {number}", answer="<p>Bülten yazımı.</p>")
+    first = services.search_entries(searchable, "bülten")
+    second = services.search_entries(searchable, "bülten", 2)
+    assert first.count == second.count == 13
+    assert len(first.hits) == services.RESULTS_PER_PAGE
+    titles = [entry.title for entry in first.hits + second.hits]
+    assert sorted(titles) == sorted({*titles}) and len(titles) == 13
+    assert all(entry.topic_page is not None for entry in first.hits + second.hits)
+
+
 def test_search_works_without_javascript_on_the_index(client, searchable):
     response = client.get(searchable.url, {"q": "gonullu sigortasi"})
     html = response.content.decode()
@@ -164,6 +196,39 @@ def test_most_read_and_newest(knowledge, topics):
     assert list(entries.most_read()) == [second, first]
     assert list(entries.newest())[0] == second
     assert EntryReads.objects.get(entry=second).count == 3
+
+
+def section_of(html: str, heading_id: str) -> str:
+    return html.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def test_the_index_shows_the_newest_and_most_read_as_content_changes(client, knowledge, topics):
+    """Which entries the index lists is kept per content generation: a publish, an
+    unpublish or a deletion shows at once; a read within MOST_READ_SECONDS."""
+    from core.versions import local_copies
+
+    first = make_entry(topics[0], title="Birinci soru")
+    services.record_read(first)
+    html = client.get(knowledge.url).content.decode()
+    assert "Birinci soru" in section_of(html, "knowledge-newest-heading")
+    assert "Birinci soru" in section_of(html, "knowledge-most-read-heading")
+    second = make_entry(topics[1], title="İkinci soru")
+    html = client.get(knowledge.url).content.decode()
+    newest = section_of(html, "knowledge-newest-heading")
+    assert newest.index("İkinci soru") < newest.index("Birinci soru")
+    assert "İkinci soru" not in section_of(html, "knowledge-most-read-heading")
+    services.record_read(second)
+    services.record_read(second)
+    cache.clear()  # as MOST_READ_SECONDS passing does
+    local_copies.clear()
+    html = client.get(knowledge.url).content.decode()
+    most_read = section_of(html, "knowledge-most-read-heading")
+    assert most_read.index("İkinci soru") < most_read.index("Birinci soru")
+    second.unpublish()
+    html = client.get(knowledge.url).content.decode()
+    assert "İkinci soru" not in html
+    first.delete()
+    assert "Birinci soru" not in client.get(knowledge.url).content.decode()
 
 
 def test_the_read_counter_counts_cached_pages_too(client, knowledge, topics, request):
@@ -272,3 +337,21 @@ def test_a_topic_lists_its_entries_in_pages(client, knowledge, topics):
     assert "Soru 22" in second and "Soru 00" not in second
     for bad in ("abc", "999", "-1"):
         assert client.get(topic.url, {"page": bad}).status_code == 200
+
+
+def test_a_topics_pages_follow_publishing_and_deleting(client, knowledge, topics):
+    """A topic's count and each page's entries are kept per content generation."""
+    topic = topics[0]
+    entries = [make_entry(topic, title=f"Soru {number:02d}") for number in range(21)]
+    assert "Soru 20" in client.get(topic.url, {"page": "2"}).content.decode()
+    make_entry(topic, title="Soru 00a")
+    first = client.get(topic.url).content.decode()
+    assert "Soru 00a" in first and "Soru 19" not in first
+    assert "Soru 19" in client.get(topic.url, {"page": "2"}).content.decode()
+    entries[0].unpublish()
+    assert ">Soru 00<" not in client.get(topic.url).content.decode()
+    entries[20].delete()
+    entries[19].delete()
+    first = client.get(topic.url).content.decode()
+    assert first.count('class="knowledge-item"') == 19
+    assert 'rel="next"' not in first

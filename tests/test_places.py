@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
+from wagtail.models import Locale
 
 from applications.services.submission import submit
 from applications.stands.models import StandApplication
@@ -29,6 +30,7 @@ from events.choices import AllocationMode, EventStatus
 from events.models import EventSeriesPage
 from places.figures import IMPACT_SERIES_HOOK, compute_counts, counts
 from places.maps import code_for_slug, level, locator_svg, province_slug, shapes
+from places.models import MapPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.test_query_counts import QUERY_BUDGET, count_queries
 
@@ -452,3 +454,12 @@ def test_province_pages_with_something_are_in_the_sitemap_with_alternates(client
     assert 'hreflang="en" href="http://testserver/en/map/van/"' in xml
     assert 'hreflang="x-default" href="http://testserver/tr/harita/van/"' in xml
     assert "/agri/" not in xml  # nothing happened there yet
+    # The map page's addresses are kept per content generation: a rename or an unpublished
+    # translation shows at once.
+    map_page = MapPage.objects.get(locale__language_code="tr")
+    map_page.slug = "iller"
+    map_page.save_revision().publish()
+    map_page.get_translation(Locale.objects.get(language_code="en")).unpublish()
+    xml = client.get("/sitemap-provinces.xml").content.decode()
+    assert "<loc>http://testserver/tr/iller/van/</loc>" in xml
+    assert "/en/map/" not in xml and "/harita/" not in xml

@@ -170,3 +170,25 @@ def test_editors_stay_logged_in_while_redis_is_down(production_cache, redis_serv
     login = other.post("/admin/login/", {"username": "editor", "password": "pw"})
     assert login.status_code == 302, login.content.decode()[:500]
     assert other.get("/admin/").status_code == 200
+
+
+def test_the_sitemap_and_the_information_center_work_while_redis_is_down(
+    production_cache, redis_server, home, english_home
+):
+    """Their counts and lists are kept per content generation: without Redis they are
+    computed for each request, never served from an older one."""
+    from demo.knowledge_builders import make_entry, make_knowledge_base, topics_of
+
+    knowledge = make_knowledge_base(home)
+    topic = topics_of(knowledge)[0]
+    make_entry(topic, title="Dernek nasıl kurulur?")
+    client = Client()
+    urls = ["/sitemap.xml", "/sitemap-pages.xml", knowledge.url, topic.url]
+    redis_server.stop()
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert "Dernek nasıl kurulur?" in client.get(knowledge.url, {"q": "dernek"}).content.decode()
+    make_entry(topic, title="Dernek tüzüğü nasıl yazılır?")
+    assert "Dernek tüzüğü nasıl yazılır?" in client.get(topic.url).content.decode()
+    found = client.get(knowledge.url, {"q": "dernek"}).content.decode()
+    assert "Dernek tüzüğü nasıl yazılır?" in found

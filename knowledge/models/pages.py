@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -30,8 +29,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import any_view_restrictions
 from core.mixins import BasePage, FoldedSearchField, ProgrammeMixin
+from core.pagination import CachedCountPaginator
 from core.search_text import query_spelling, words
 from core.turkish import ascii_fold
+from core.versions import content_generation, versioned_get_or_set
 
 from ..blocks import DocumentsBlock
 
@@ -39,6 +40,9 @@ from ..blocks import DocumentsBlock
 TOPIC_ENTRIES_PER_PAGE = 20
 #: How many entries the index shows as most read and as newest.
 SHORT_LIST = 5
+#: How long the index's "most read" may lag the read counts: a read retires no cache (nor
+#: the cached page, which keeps the list as long).
+MOST_READ_SECONDS = 300
 
 
 def ascii_roots(text: str, language: str | None) -> str:
@@ -78,6 +82,26 @@ class KnowledgeEntryQuerySet(PageQuerySet):
     def for_listing(self) -> KnowledgeEntryQuerySet:
         """What an entry's line in a list shows (title, summary, topic), in one query."""
         return self.defer_streamfields().select_related("locale")
+
+
+class CachedListing:
+    """The rows of an ordered queryset for a Paginator (with `CachedCountPaginator`): the
+    ids of each slice kept under `key` (which carries the content generation), the rows
+    themselves read by id. Ordering every row to find a page's grew with the rows."""
+
+    def __init__(self, queryset, key: str) -> None:
+        self.queryset, self.key = queryset, key
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, key: slice) -> list:
+        def compute() -> list[int]:
+            return list(self.queryset.values_list("pk", flat=True)[key])
+
+        ids = versioned_get_or_set(f"{self.key}:{key.start}:{key.stop}", compute)
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 class KnowledgeIndexPage(ProgrammeMixin, RoutablePageMixin, BasePage):
@@ -134,10 +158,28 @@ class KnowledgeIndexPage(ProgrammeMixin, RoutablePageMixin, BasePage):
         query = request.GET.get("q", "")
         context["search"] = search_entries(self, query, request.GET.get("page"))
         context["topics"] = self.topics()
-        entries = self.entries().for_listing()
-        context["most_read"] = entries.most_read()[:SHORT_LIST]
-        context["newest"] = entries.newest()[:SHORT_LIST]
+        context["most_read"], context["newest"] = self.short_lists()
         return context
+
+    def short_lists(self) -> tuple[list[KnowledgeEntryPage], list[KnowledgeEntryPage]]:
+        """The most read and the newest entries. Which they are is kept per content
+        generation (ordering them reads every entry of the knowledge base), the most read
+        for at most MOST_READ_SECONDS; the entries themselves are read in one query."""
+
+        def compute() -> tuple[list[int], list[int]]:
+            entries = self.entries()
+            return (
+                list(entries.most_read().values_list("pk", flat=True)[:SHORT_LIST]),
+                list(entries.newest().values_list("pk", flat=True)[:SHORT_LIST]),
+            )
+
+        key = f"knowledge-short-lists:{content_generation()}:{self.pk}"
+        most_read, newest = versioned_get_or_set(key, compute, timeout=MOST_READ_SECONDS)
+        found = self.entries().for_listing().in_bulk([*most_read, *newest])
+        return (
+            [found[pk] for pk in most_read if pk in found],
+            [found[pk] for pk in newest if pk in found],
+        )
 
     @path("")
     def landing(self, request):
@@ -182,7 +224,17 @@ class KnowledgeTopicPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # In pages: a topic's cost must not grow with the number of its entries.
         entries = self.entries().for_listing().order_by("title", "pk")
-        page_obj = Paginator(entries, TOPIC_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+        key = f"knowledge-topic:{content_generation()}:{self.pk}"
+        page_obj = CachedCountPaginator(
+            CachedListing(entries, key),
+            TOPIC_ENTRIES_PER_PAGE,
+            count_key=f"{key}:count",
+            count_seconds=None,
+        ).get_page(request.GET.get("page"))
+        for entry in page_obj.object_list:
+            # No topic line under the topic's own title; set, as a missing attribute costs
+            # the template a dir() of the page.
+            entry.topic_page = None
         context["entries"] = context["page_obj"] = page_obj
         context["knowledge_base"] = self.get_parent()
         return context
