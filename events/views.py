@@ -1,14 +1,24 @@
 import datetime
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from core.pagination import CachedCountPaginator, query_digest
-from core.versions import OCCURRENCES, generation, versioned_get_or_set
+from core.versions import CONTENT, OCCURRENCES, generation, versioned_get_or_set
 
-from .calendar import build_month, grid_days, month_bounds, on_day, select_per_day, shown_pks
+from .calendar import (
+    Month,
+    build_month,
+    grid_days,
+    month_bounds,
+    on_day,
+    select_per_day,
+    shown_pks,
+)
 from .choices import EventStatus
 from .forms import EventFilterForm
 from .models import EventIndexPage, Occurrence
@@ -106,34 +116,78 @@ def calendar_cells(request: HttpRequest, pks: Iterable[int]) -> dict[int, Cell]:
     return cells
 
 
+#: How long a month's grid stays in the shared cache: its key names the day (today's cell).
+MONTH_GRID_SECONDS = 24 * 60 * 60
+
+
+def month_grid_key(
+    request: HttpRequest, index: EventIndexPage, year: int, month: int, today: datetime.date
+) -> str:
+    """What a month's grid and its table depend on, beyond the content generation: the
+    stored dates, the index (its locale and link), the language and host (the links), the
+    day (today's cell) and the query string as given but the page number (the selection
+    follows the filters; the "+N more" links repeat them in their order)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    filters = hashlib.sha256(query.urlencode().encode()).hexdigest()[:24]
+    return (
+        f"{generation(OCCURRENCES)}:{index.pk}:{get_language()}:{request.get_host()}:"
+        f"{year}-{month}:{today.isoformat()}:{filters}"
+    )
+
+
+def month_grid(
+    request: HttpRequest,
+    index: EventIndexPage,
+    occurrences,
+    year: int,
+    month: int,
+    today: datetime.date,
+    key: str,
+) -> Month:
+    """The month's grid with its cells, kept per content generation and `month_grid_key`."""
+
+    def compute() -> Month:
+        grid_start, grid_end = month_bounds(year, month)
+        # Counting needs only (pk, start, end) of every date in the grid; the few each day
+        # shows are then read with their pages. The counting depends on the stored dates
+        # alone (not on the clock, nor on pages' titles and links): each month's selection
+        # is kept until occurrences are stored again.
+        spans = occurrences.between(grid_start, grid_end).values_list("pk", "start", "end")
+        selection_key = (
+            f"events:month:{generation(OCCURRENCES)}:{index.locale_id}:{year}-{month}:"
+            f"{query_digest(request.GET)}"
+        )
+        selection = versioned_get_or_set(
+            selection_key, lambda: select_per_day(spans, grid_days(year, month))
+        )
+        shown = calendar_cells(request, shown_pks(selection))
+        return build_month(year, month, selection, shown, today)
+
+    return versioned_get_or_set(
+        f"events:month-grid:{generation(CONTENT)}:{key}", compute, MONTH_GRID_SECONDS
+    )
+
+
 def event_calendar(
     request: HttpRequest, index: EventIndexPage, year: int | None, month: int | None
 ) -> HttpResponse:
+    today = timezone.localdate()
     if year is None or month is None:
-        today = timezone.localdate()
         year, month = today.year, today.month
     if not (1 <= month <= 12 and 2000 <= year <= 2100):
         raise Http404
     form, occurrences = filtered_occurrences(request, index)
-    grid_start, grid_end = month_bounds(year, month)
-    # Counting needs only (pk, start, end) of every date in the grid; the few each day shows
-    # are then read with their pages. The counting is the part that grows with the dates of
-    # the month, and it depends on the stored dates alone (not on the clock): each month's
-    # selection is kept until occurrences are stored again.
-    spans = occurrences.between(grid_start, grid_end).values_list("pk", "start", "end")
-    key = (
-        f"events:month:{generation(OCCURRENCES)}:{index.locale_id}:{year}-{month}:"
-        f"{query_digest(request.GET)}"
-    )
-    selection = versioned_get_or_set(key, lambda: select_per_day(spans, grid_days(year, month)))
-    shown = calendar_cells(request, shown_pks(selection))
-    grid = build_month(year, month, selection, shown, timezone.localdate())
+    # The grid and its table are the page's cost, and grow with the dates a month holds:
+    # each process keeps both until a date, a page or the day changes.
+    key = month_grid_key(request, index, year, month, today)
     return index.render(
         request,
         template="events/event_calendar.html",
         context_overrides={
             "form": form,
-            "month": grid,
+            "month": month_grid(request, index, occurrences, year, month, today, key),
             "month_start": datetime.date(year, month, 1),
+            "month_grid_key": key,
         },
     )
