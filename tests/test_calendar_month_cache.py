@@ -1,7 +1,7 @@
-"""The calendar month's grid and table are kept per process (events.views.month_grid and the
-template's fragment), so a warm month costs the same however many dates it holds: these
-show that a change of the dates, of a page shown, of the day or of the query string shows
-at once, and that the month works when the shared cache keeps nothing."""
+"""The calendar month's grid and table are kept per process (events.views.rendered_month), so
+a warm month costs the same however many dates it holds: these show that a change of the
+dates, of a page shown, of the day or of the query string shows at once, that the month
+works when the shared cache keeps nothing, and that the months kept are bounded."""
 
 import datetime
 import re
@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.versions import LocalCopies, local_copies
 from demo.builders import aware, make_event, make_events_index, publish, translate
 from events import views
 
@@ -162,3 +163,13 @@ def test_a_renamed_index_links_its_events_new_addresses_at_once(client, index, e
     html = client.get("/tr/etkinlik-takvimi/calendar/2030/3/").content.decode()
     assert 'href="/tr/etkinlik-takvimi/takvim-denemesi/"' in html
     assert 'href="/tr/etkinlikler/takvim-denemesi/"' not in html
+
+
+def test_the_months_kept_are_bounded_and_apart_from_the_shared_copies(client, event, monkeypatch):
+    """A crawler walking month after month keeps a few tables per process, and does not push
+    the menus and routes (core.versions.local_copies) out."""
+    monkeypatch.setattr(views, "_months", LocalCopies(3))
+    for month in range(1, 7):
+        assert client.get(f"/tr/etkinlikler/calendar/2030/{month}/").status_code == 200
+    assert len(views._months.entries) == 3
+    assert not any("calendar" in str(value) for _expires, value in local_copies.entries.values())
