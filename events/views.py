@@ -13,6 +13,7 @@ from core.pagination import CachedCountPaginator, query_digest
 from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation, versioned_get_or_set
 
 from .calendar import (
+    DaySelection,
     Month,
     build_month,
     grid_days,
@@ -147,14 +148,10 @@ def month_key(
     )
 
 
-def month_grid(
-    request: HttpRequest,
-    index: EventIndexPage,
-    occurrences,
-    year: int,
-    month: int,
-    today: datetime.date,
-) -> Month:
+def month_selection(
+    request: HttpRequest, index: EventIndexPage, occurrences, year: int, month: int
+) -> dict[datetime.date, DaySelection]:
+    """Which dates each day of the month's grid shows, and how many it holds."""
     grid_start, grid_end = month_bounds(year, month)
     # Counting needs only (pk, start, end) of every date in the grid; the few each day shows
     # are then read with their pages. The counting depends on the stored dates alone (not on
@@ -165,9 +162,7 @@ def month_grid(
         f"events:month:{generation(OCCURRENCES)}:{index.locale_id}:{year}-{month}:"
         f"{query_digest(request.GET)}"
     )
-    selection = versioned_get_or_set(key, lambda: select_per_day(spans, grid_days(year, month)))
-    shown = calendar_cells(request, shown_pks(selection))
-    return build_month(year, month, selection, shown, today)
+    return versioned_get_or_set(key, lambda: select_per_day(spans, grid_days(year, month)))
 
 
 def rendered_month(
@@ -183,7 +178,9 @@ def rendered_month(
     key = month_key(request, index, year, month, today)
     found, rendered = _months.get(key)
     if not found:
-        grid = month_grid(request, index, occurrences, year, month, today)
+        selection = month_selection(request, index, occurrences, year, month)
+        shown = calendar_cells(request, shown_pks(selection))
+        grid = build_month(year, month, selection, shown, today)
         context = {"page": index, "month": grid, "month_start": grid.first}
         table = render_to_string("events/includes/calendar_month.html", context, request)
         rendered = RenderedMonth(grid, mark_safe(table))  # noqa: S308 - a rendered template
