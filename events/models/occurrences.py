@@ -136,6 +136,15 @@ class Occurrence(models.Model):
             # without this index SQLite scans a whole locale per row.
             models.Index(fields=["translation_key", "locale"]),
             models.Index(fields=["duration"]),
+            # The .ics feeds of a province, of a type and of a province's type (events.feeds)
+            # read their window as a range of dates in order; with the (locale, start) index
+            # alone they scanned every other province's and type's dates to find theirs.
+            models.Index(fields=["locale", "province", "start"], name="occurrence_province_start"),
+            models.Index(fields=["locale", "event_type", "start"], name="occurrence_type_start"),
+            models.Index(
+                fields=["locale", "province", "event_type", "start"],
+                name="occurrence_province_type_start",
+            ),
         ]
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")
