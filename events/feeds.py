@@ -36,17 +36,30 @@ from icalendar import Calendar
 from wagtail.models import Locale, Page
 
 from core.caching import cacheable_page
+from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation
 
 from .choices import EventStatus, EventType
 from .feed_pages import FeedPage, feed_pages, page_url_builder
 from .forms import EventFilterForm
-from .ical import EventEntry, build_calendar, calendar_bytes, uid_for
+from .ical import (
+    CALENDAR_END,
+    COMPACT_ZONE_FROM,
+    EventEntry,
+    build_calendar,
+    calendar_bytes,
+    calendar_head,
+    components_bytes,
+    entry_zone_start,
+    event_components,
+    uid_for,
+)
 from .models import (
     EventFields,
     EventIndexPage,
     Occurrence,
     OccurrenceQuerySet,
     Venue,
+    longest_duration,
 )
 
 # A subscribed calendar keeps a season of recent history (what happened at last month's
@@ -67,8 +80,9 @@ def absolute_page_url(request: HttpRequest, page: Page) -> str:
     return request.build_absolute_uri(page.get_url(request) or "/")
 
 
-def ics_response(calendar: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar_bytes(calendar), content_type="text/calendar; charset=utf-8")
+def ics_response(calendar: Calendar | bytes, filename: str) -> HttpResponse:
+    body = calendar if isinstance(calendar, bytes) else calendar_bytes(calendar)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response.headers["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=filename
     )
@@ -231,6 +245,19 @@ class FeedWindow:
     start: datetime.datetime
     # None: every upcoming date is in the feed (there were fewer than FEED_LIMIT).
     end: datetime.datetime | None
+    # What a series' horizon counts from when the window has no end (`EventEntry.now`).
+    today: datetime.datetime
+
+
+def local_midnight(moment: datetime.datetime) -> datetime.datetime:
+    local = timezone.localtime(moment)
+    return datetime.datetime.combine(local.date(), datetime.time.min, tzinfo=local.tzinfo)
+
+
+def window_start(now: datetime.datetime) -> datetime.datetime:
+    """Where the feed's history begins: `FEED_PAST` ago, from that day's start, so that the
+    window (and every series' VEVENT, which starts in it) stays the same all day."""
+    return local_midnight(now - FEED_PAST)
 
 
 def feed_window(
@@ -240,25 +267,29 @@ def feed_window(
     **filters,
 ) -> FeedWindow:
     """The .ics feed's dates for the request's GET filters (and `filters`, e.g.
-    `province="06"` for a province's own feed): the latest `FEED_PAST_LIMIT` of the last
-    `FEED_PAST`, then the next `FEED_LIMIT`, read as two ranges of the (locale, start) index.
-    With the "past" filter, the latest `FEED_LIMIT` past dates instead."""
+    `province="06"` for a province's own feed): the latest `FEED_PAST_LIMIT` since
+    `window_start`, then the next `FEED_LIMIT`, read as two ranges of the (locale, start)
+    index. With the "past" filter, the latest `FEED_LIMIT` past dates instead."""
     now = now or timezone.now()
+    today = local_midnight(now)
     form = EventFilterForm(request.GET)
     occurrences = form.filter(Occurrence.objects.visible_in(locale.pk)).filter(**filters)
     rows = date_rows(occurrences)
     start = DATE_FIELDS.index("start")
     if form.wants_past:
         past = list(rows.past(now)[:FEED_LIMIT])
-        return FeedWindow(past[::-1], past[-1][start] if past else now, now)
-    window_start = now - FEED_PAST
-    recent = list(rows.filter(end__gte=window_start).past(now)[:FEED_PAST_LIMIT])
+        return FeedWindow(past[::-1], past[-1][start] if past else now, now, today)
+    first = window_start(now)
+    # Bounded by the start too (as `upcoming`): a range of the start index, read from now
+    # back, rather than every date that ended since `first`, sorted.
+    earliest = first - longest_duration()
+    recent = list(rows.filter(end__gte=first, start__gte=earliest).past(now)[:FEED_PAST_LIMIT])
     upcoming = list(rows.upcoming(now)[: FEED_LIMIT + 1])
     end = None
     if len(upcoming) > FEED_LIMIT:
         upcoming.pop()
         end = upcoming[-1][start]
-    return FeedWindow([*reversed(recent), *upcoming], window_start, end)
+    return FeedWindow([*reversed(recent), *upcoming], first, end, today)
 
 
 def series_changes(
@@ -278,11 +309,12 @@ def series_changes(
     return by_page
 
 
-def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
-    """The listing's .ics for the request's filters and `filters` (see `feed_window`)."""
-    locale = Locale.get_active()
-    window = feed_window(request, locale, **filters)
-    events, venues = events_of(request, window.rows)
+def window_entries(
+    request: HttpRequest, window: FeedWindow, rows: list[tuple]
+) -> list[tuple[int, EventEntry]]:
+    """The entries of these rows of the window (by page id, in order of their first date):
+    each series with its changed dates in the window, clipped to it."""
+    events, venues = events_of(request, rows)
     series_ids = [event.page.pk for event in events if event.page.is_series]
     changes = series_changes(series_ids, window, venues) if series_ids else {}
     entries = []
@@ -292,17 +324,92 @@ def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
             dates = {date.pk: date for date in [*event.dates, *changes.get(event.page.pk, [])]}
             ordered = sorted(dates.values(), key=lambda date: (date.original_start, date.pk))
             entry_window = (window.start, window.end)
-            entries.append(EventEntry(event.page, ordered, event.url, event.language, entry_window))
+            entry = EventEntry(
+                event.page, ordered, event.url, event.language, entry_window, window.today
+            )
         else:
-            entries.append(EventEntry(event.page, event.dates, event.url, event.language))
-    return build_calendar(name, entries)
+            entry = EventEntry(event.page, event.dates, event.url, event.language)
+        entries.append((event.page.pk, entry))
+    return entries
+
+
+# Each entry's VEVENTs as bytes, with the first year its VTIMEZONE needs, kept per process
+# under the generations they were built in (`entry_keys`): a feed request then reads its
+# window's dates and joins what is kept, building only the entries it has not seen.
+FEED_ENTRIES_KEPT = 4000
+_entries = LocalCopies(FEED_ENTRIES_KEPT)
+_ORIGINAL_START = DATE_FIELDS.index("original_start")
+
+
+def entry_keys(request: HttpRequest, window: FeedWindow, by_page: dict[int, list[tuple]]):
+    """The key of each page's entry: everything its bytes depend on. A page's content, URL
+    and venue change only with a publish, a move or a venue's edit (the `content`
+    generation), its stored dates only with `occurrences`; the texts are in the active
+    language, the URLs on the visitor's scheme and host. An event's VEVENTs are then its
+    dates' (by their ids); a series' are its window's (from its first day, to its end) and
+    the venue of its first date in the window that has one (its other dates in the window
+    become overrides only through its changes, which the window decides)."""
+    prefix = ":".join(
+        [
+            str(generation(CONTENT)),
+            str(generation(OCCURRENCES)),
+            get_language(),
+            request.build_absolute_uri("/"),
+        ]
+    )
+    end = window.end.isoformat() if window.end is not None else ""
+    series = f"{window.start.isoformat()}:{end}:{window.today.isoformat()}"
+    keys = {}
+    for page_id, rows in by_page.items():
+        if rows[0][2] == EventType.SERIES:
+            placed = [row for row in rows if row[_VENUE] is not None]
+            first = min(placed, key=lambda row: (row[_ORIGINAL_START], row[0]))[0] if placed else ""
+            keys[page_id] = f"{prefix}:{page_id}:series:{series}:{first}"
+        else:
+            keys[page_id] = f"{prefix}:{page_id}:{','.join(str(row[0]) for row in rows)}"
+    return keys
+
+
+def feed_bytes(request: HttpRequest, name: str, **filters) -> bytes:
+    """The listing's .ics for the request's filters and `filters` (see `feed_window`): its
+    entries from this process's copies (`entry_keys`), the missing ones built (their pages
+    read in bulk, as `window_entries`)."""
+    window = feed_window(request, Locale.get_active(), **filters)
+    by_page: dict[int, list[tuple]] = defaultdict(list)
+    for row in window.rows:
+        by_page[row[1]].append(row)
+    keys = entry_keys(request, window, by_page)
+    parts: dict[int, tuple[datetime.date, bytes]] = {}
+    for page_id, key in keys.items():
+        found, value = _entries.get(key)
+        if found:
+            parts[page_id] = value
+    missing = [row for page_id, rows in by_page.items() if page_id not in parts for row in rows]
+    if missing:
+        built = dict(window_entries(request, window, missing))
+        for page_id in {row[1] for row in missing}:
+            entry = built.get(page_id)
+            # A page that is not an event page (any more) publishes nothing.
+            value = (COMPACT_ZONE_FROM, b"")
+            if entry is not None:
+                value = (entry_zone_start(entry), components_bytes(event_components(entry)))
+            parts[page_id] = value
+            _entries.put(keys[page_id], value, None)
+    zone_from = min([COMPACT_ZONE_FROM, *(zone for zone, _bytes in parts.values())])
+    body = b"".join(parts[page_id][1] for page_id in keys)
+    return calendar_head(name, get_language(), zone_from) + body + CALENDAR_END
+
+
+def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
+    """`feed_bytes` as a calendar (for the code that reads one)."""
+    return Calendar.from_ical(feed_bytes(request, name, **filters))
 
 
 @cacheable_page
 def events_ics(request: HttpRequest) -> HttpResponse:
     """The listing as a subscribable calendar, with the same filters as the listing."""
-    calendar = feed_calendar(request, _("STGM events"))
-    return ics_response(calendar, f"stgm-events-{get_language()}.ics")
+    body = feed_bytes(request, _("STGM events"))
+    return ics_response(body, f"stgm-events-{get_language()}.ics")
 
 
 def when_text(start: datetime.datetime, end: datetime.datetime, all_day: bool = False) -> str:
