@@ -11,7 +11,8 @@ The listing's .ics is bounded by design, so its cost does not grow with the arch
 window of dates from `FEED_PAST` back to the `FEED_LIMIT`th upcoming date (every upcoming
 date when there are fewer), each series as one VEVENT whose rule covers exactly the window.
 A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time. A
-series' rule is expanded once per stored rule, not per request (`series_plan`).
+series' rule is expanded once per stored rule, not per request (`series_plan`), and each
+entry's VEVENTs are serialised once per content and occurrences generation (`feed_bytes`).
 """
 
 import datetime
@@ -65,8 +66,10 @@ from .models import (
 # A subscribed calendar keeps a season of recent history (what happened at last month's
 # meeting); the listing's "past" filter gives the rest.
 FEED_PAST = datetime.timedelta(days=90)
-# The dates one feed reads ahead: a few weeks of the busiest programme, months of a filtered
-# one, and a file every calendar program reads quickly.
+# The dates one feed reads ahead. A count, not a span of time, so that a file stays one every
+# calendar program reads (and re-reads at each poll) quickly however busy the programme: the
+# whole country's feed then reaches days or weeks ahead, a province's or a type's (what a
+# province's page links to) months; the listing and each event's own file give the rest.
 FEED_LIMIT = 200
 # Of the recent history, the latest dates only: history matters less than what comes next.
 FEED_PAST_LIMIT = 50
