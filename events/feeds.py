@@ -241,15 +241,19 @@ def events_of(request: HttpRequest, rows: list[tuple]) -> tuple[list[FeedEvent],
 
 @dataclass(frozen=True)
 class FeedWindow:
-    """The dates of the listing's .ics for some filters (as `date_rows`), and the window
-    they cover."""
+    """The dates of the listing's .ics for some filters, and the window they cover."""
 
+    # (id, page id, event type, start) of each date (`WINDOW_FIELDS`): what decides which
+    # entries the feed holds; `window_entries` reads the rest of the dates it builds.
     rows: list[tuple]
     start: datetime.datetime
     # None: every upcoming date is in the feed (there were fewer than FEED_LIMIT).
     end: datetime.datetime | None
     # What a series' horizon counts from when the window has no end (`EventEntry.now`).
     today: datetime.datetime
+
+
+WINDOW_FIELDS = ("pk", "page_id", "event_type", "start")
 
 
 def local_midnight(moment: datetime.datetime) -> datetime.datetime:
@@ -277,8 +281,8 @@ def feed_window(
     today = local_midnight(now)
     form = EventFilterForm(request.GET)
     occurrences = form.filter(Occurrence.objects.visible_in(locale.pk)).filter(**filters)
-    rows = date_rows(occurrences)
-    start = DATE_FIELDS.index("start")
+    rows = occurrences.values_list(*WINDOW_FIELDS)
+    start = WINDOW_FIELDS.index("start")
     if form.wants_past:
         past = list(rows.past(now)[:FEED_LIMIT])
         return FeedWindow(past[::-1], past[-1][start] if past else now, now, today)
@@ -316,8 +320,12 @@ def window_entries(
     request: HttpRequest, window: FeedWindow, rows: list[tuple]
 ) -> list[tuple[int, EventEntry]]:
     """The entries of these rows of the window (by page id, in order of their first date):
-    each series with its changed dates in the window, clipped to it."""
-    events, venues = events_of(request, rows)
+    each series with its changed dates in the window, clipped to it. Their dates are read
+    in one query."""
+    read = date_rows(Occurrence.objects.filter(pk__in=[row[0] for row in rows]))
+    found = {row[0]: row for row in read}
+    dates = [found[row[0]] for row in rows if row[0] in found]
+    events, venues = events_of(request, dates)
     series_ids = [event.page.pk for event in events if event.page.is_series]
     changes = series_changes(series_ids, window, venues) if series_ids else {}
     entries = []
@@ -341,17 +349,16 @@ def window_entries(
 # window's dates and joins what is kept, building only the entries it has not seen.
 FEED_ENTRIES_KEPT = 4000
 _entries = LocalCopies(FEED_ENTRIES_KEPT)
-_ORIGINAL_START = DATE_FIELDS.index("original_start")
 
 
 def entry_keys(request: HttpRequest, window: FeedWindow, by_page: dict[int, list[tuple]]):
     """The key of each page's entry: everything its bytes depend on. A page's content, URL
     and venue change only with a publish, a move or a venue's edit (the `content`
     generation), its stored dates only with `occurrences`; the texts are in the active
-    language, the URLs on the visitor's scheme and host. An event's VEVENTs are then its
-    dates' (by their ids); a series' are its window's (from its first day, to its end) and
-    the venue of its first date in the window that has one (its other dates in the window
-    become overrides only through its changes, which the window decides)."""
+    language, the URLs on the visitor's scheme and host. An entry's VEVENTs are then those
+    of its dates in the window (by their ids; a series' first one with a venue gives its
+    venue) and, for a series, of the window itself (its first day and its end decide the
+    rule's DTSTART, UNTIL and the changes published)."""
     prefix = ":".join(
         [
             str(generation(CONTENT)),
@@ -364,12 +371,8 @@ def entry_keys(request: HttpRequest, window: FeedWindow, by_page: dict[int, list
     series = f"{window.start.isoformat()}:{end}:{window.today.isoformat()}"
     keys = {}
     for page_id, rows in by_page.items():
-        if rows[0][2] == EventType.SERIES:
-            placed = [row for row in rows if row[_VENUE] is not None]
-            first = min(placed, key=lambda row: (row[_ORIGINAL_START], row[0]))[0] if placed else ""
-            keys[page_id] = f"{prefix}:{page_id}:series:{series}:{first}"
-        else:
-            keys[page_id] = f"{prefix}:{page_id}:{','.join(str(row[0]) for row in rows)}"
+        key = f"{prefix}:{page_id}:{','.join([str(row[0]) for row in rows])}"
+        keys[page_id] = f"{key}:{series}" if rows[0][2] == EventType.SERIES else key
     return keys
 
 
