@@ -11,7 +11,8 @@ The listing's .ics is bounded by design, so its cost does not grow with the arch
 window of dates from `FEED_PAST` back to the `FEED_LIMIT`th upcoming date (every upcoming
 date when there are fewer), each series as one VEVENT whose rule covers exactly the window.
 A subscribed calendar polls it (REFRESH-INTERVAL), so the window moves on with time. A
-series' rule is expanded once per stored rule, not per request (`series_plan`).
+series' rule is expanded once per stored rule, not per request (`series_plan`), and each
+entry's VEVENTs are serialised once per content and occurrences generation (`feed_bytes`).
 """
 
 import datetime
@@ -36,24 +37,39 @@ from icalendar import Calendar
 from wagtail.models import Locale, Page
 
 from core.caching import cacheable_page
+from core.versions import CONTENT, OCCURRENCES, LocalCopies, generation
 
 from .choices import EventStatus, EventType
 from .feed_pages import FeedPage, feed_pages, page_url_builder
 from .forms import EventFilterForm
-from .ical import EventEntry, build_calendar, calendar_bytes, uid_for
+from .ical import (
+    CALENDAR_END,
+    COMPACT_ZONE_FROM,
+    EventEntry,
+    build_calendar,
+    calendar_bytes,
+    calendar_head,
+    components_bytes,
+    entry_zone_start,
+    event_components,
+    uid_for,
+)
 from .models import (
     EventFields,
     EventIndexPage,
     Occurrence,
     OccurrenceQuerySet,
     Venue,
+    longest_duration,
 )
 
 # A subscribed calendar keeps a season of recent history (what happened at last month's
 # meeting); the listing's "past" filter gives the rest.
 FEED_PAST = datetime.timedelta(days=90)
-# The dates one feed reads ahead: a few weeks of the busiest programme, months of a filtered
-# one, and a file every calendar program reads quickly.
+# The dates one feed reads ahead. A count, not a span of time, so that a file stays one every
+# calendar program reads (and re-reads at each poll) quickly however busy the programme: the
+# whole country's feed then reaches days or weeks ahead, a province's or a type's (what a
+# province's page links to) months; the listing and each event's own file give the rest.
 FEED_LIMIT = 200
 # Of the recent history, the latest dates only: history matters less than what comes next.
 FEED_PAST_LIMIT = 50
@@ -67,8 +83,9 @@ def absolute_page_url(request: HttpRequest, page: Page) -> str:
     return request.build_absolute_uri(page.get_url(request) or "/")
 
 
-def ics_response(calendar: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar_bytes(calendar), content_type="text/calendar; charset=utf-8")
+def ics_response(calendar: Calendar | bytes, filename: str) -> HttpResponse:
+    body = calendar if isinstance(calendar, bytes) else calendar_bytes(calendar)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response.headers["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=filename
     )
@@ -224,13 +241,30 @@ def events_of(request: HttpRequest, rows: list[tuple]) -> tuple[list[FeedEvent],
 
 @dataclass(frozen=True)
 class FeedWindow:
-    """The dates of the listing's .ics for some filters (as `date_rows`), and the window
-    they cover."""
+    """The dates of the listing's .ics for some filters, and the window they cover."""
 
+    # (id, page id, event type, start) of each date (`WINDOW_FIELDS`): what decides which
+    # entries the feed holds; `window_entries` reads the rest of the dates it builds.
     rows: list[tuple]
     start: datetime.datetime
     # None: every upcoming date is in the feed (there were fewer than FEED_LIMIT).
     end: datetime.datetime | None
+    # What a series' horizon counts from when the window has no end (`EventEntry.now`).
+    today: datetime.datetime
+
+
+WINDOW_FIELDS = ("pk", "page_id", "event_type", "start")
+
+
+def local_midnight(moment: datetime.datetime) -> datetime.datetime:
+    local = timezone.localtime(moment)
+    return datetime.datetime.combine(local.date(), datetime.time.min, tzinfo=local.tzinfo)
+
+
+def window_start(now: datetime.datetime) -> datetime.datetime:
+    """Where the feed's history begins: `FEED_PAST` ago, from that day's start, so that the
+    window (and every series' VEVENT, which starts in it) stays the same all day."""
+    return local_midnight(now - FEED_PAST)
 
 
 def feed_window(
@@ -240,25 +274,29 @@ def feed_window(
     **filters,
 ) -> FeedWindow:
     """The .ics feed's dates for the request's GET filters (and `filters`, e.g.
-    `province="06"` for a province's own feed): the latest `FEED_PAST_LIMIT` of the last
-    `FEED_PAST`, then the next `FEED_LIMIT`, read as two ranges of the (locale, start) index.
-    With the "past" filter, the latest `FEED_LIMIT` past dates instead."""
+    `province="06"` for a province's own feed): the latest `FEED_PAST_LIMIT` since
+    `window_start`, then the next `FEED_LIMIT`, read as two ranges of the (locale, start)
+    index. With the "past" filter, the latest `FEED_LIMIT` past dates instead."""
     now = now or timezone.now()
+    today = local_midnight(now)
     form = EventFilterForm(request.GET)
     occurrences = form.filter(Occurrence.objects.visible_in(locale.pk)).filter(**filters)
-    rows = date_rows(occurrences)
-    start = DATE_FIELDS.index("start")
+    rows = occurrences.values_list(*WINDOW_FIELDS)
+    start = WINDOW_FIELDS.index("start")
     if form.wants_past:
         past = list(rows.past(now)[:FEED_LIMIT])
-        return FeedWindow(past[::-1], past[-1][start] if past else now, now)
-    window_start = now - FEED_PAST
-    recent = list(rows.filter(end__gte=window_start).past(now)[:FEED_PAST_LIMIT])
+        return FeedWindow(past[::-1], past[-1][start] if past else now, now, today)
+    first = window_start(now)
+    # Bounded by the start too (as `upcoming`): a range of the start index, read from now
+    # back, rather than every date that ended since `first`, sorted.
+    earliest = first - longest_duration()
+    recent = list(rows.filter(end__gte=first, start__gte=earliest).past(now)[:FEED_PAST_LIMIT])
     upcoming = list(rows.upcoming(now)[: FEED_LIMIT + 1])
     end = None
     if len(upcoming) > FEED_LIMIT:
         upcoming.pop()
         end = upcoming[-1][start]
-    return FeedWindow([*reversed(recent), *upcoming], window_start, end)
+    return FeedWindow([*reversed(recent), *upcoming], first, end, today)
 
 
 def series_changes(
@@ -278,11 +316,16 @@ def series_changes(
     return by_page
 
 
-def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
-    """The listing's .ics for the request's filters and `filters` (see `feed_window`)."""
-    locale = Locale.get_active()
-    window = feed_window(request, locale, **filters)
-    events, venues = events_of(request, window.rows)
+def window_entries(
+    request: HttpRequest, window: FeedWindow, rows: list[tuple]
+) -> list[tuple[int, EventEntry]]:
+    """The entries of these rows of the window (by page id, in order of their first date):
+    each series with its changed dates in the window, clipped to it. Their dates are read
+    in one query."""
+    read = date_rows(Occurrence.objects.filter(pk__in=[row[0] for row in rows]))
+    found = {row[0]: row for row in read}
+    dates = [found[row[0]] for row in rows if row[0] in found]
+    events, venues = events_of(request, dates)
     series_ids = [event.page.pk for event in events if event.page.is_series]
     changes = series_changes(series_ids, window, venues) if series_ids else {}
     entries = []
@@ -292,17 +335,87 @@ def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
             dates = {date.pk: date for date in [*event.dates, *changes.get(event.page.pk, [])]}
             ordered = sorted(dates.values(), key=lambda date: (date.original_start, date.pk))
             entry_window = (window.start, window.end)
-            entries.append(EventEntry(event.page, ordered, event.url, event.language, entry_window))
+            entry = EventEntry(
+                event.page, ordered, event.url, event.language, entry_window, window.today
+            )
         else:
-            entries.append(EventEntry(event.page, event.dates, event.url, event.language))
-    return build_calendar(name, entries)
+            entry = EventEntry(event.page, event.dates, event.url, event.language)
+        entries.append((event.page.pk, entry))
+    return entries
+
+
+# Each entry's VEVENTs as bytes, with the first year its VTIMEZONE needs, kept per process
+# under the generations they were built in (`entry_keys`): a feed request then reads its
+# window's dates and joins what is kept, building only the entries it has not seen.
+FEED_ENTRIES_KEPT = 4000
+_entries = LocalCopies(FEED_ENTRIES_KEPT)
+
+
+def entry_keys(request: HttpRequest, window: FeedWindow, by_page: dict[int, list[tuple]]):
+    """The key of each page's entry: everything its bytes depend on. A page's content, URL
+    and venue change only with a publish, a move or a venue's edit (the `content`
+    generation), its stored dates only with `occurrences`; the texts are in the active
+    language, the URLs on the visitor's scheme and host. An entry's VEVENTs are then those
+    of its dates in the window (by their ids; a series' first one with a venue gives its
+    venue) and, for a series, of the window itself (its first day and its end decide the
+    rule's DTSTART, UNTIL and the changes published)."""
+    prefix = ":".join(
+        [
+            str(generation(CONTENT)),
+            str(generation(OCCURRENCES)),
+            get_language(),
+            request.build_absolute_uri("/"),
+        ]
+    )
+    end = window.end.isoformat() if window.end is not None else ""
+    series = f"{window.start.isoformat()}:{end}:{window.today.isoformat()}"
+    keys = {}
+    for page_id, rows in by_page.items():
+        key = f"{prefix}:{page_id}:{','.join([str(row[0]) for row in rows])}"
+        keys[page_id] = f"{key}:{series}" if rows[0][2] == EventType.SERIES else key
+    return keys
+
+
+def feed_bytes(request: HttpRequest, name: str, **filters) -> bytes:
+    """The listing's .ics for the request's filters and `filters` (see `feed_window`): its
+    entries from this process's copies (`entry_keys`), the missing ones built (their pages
+    read in bulk, as `window_entries`)."""
+    window = feed_window(request, Locale.get_active(), **filters)
+    by_page: dict[int, list[tuple]] = defaultdict(list)
+    for row in window.rows:
+        by_page[row[1]].append(row)
+    keys = entry_keys(request, window, by_page)
+    parts: dict[int, tuple[datetime.date, bytes]] = {}
+    for page_id, key in keys.items():
+        found, value = _entries.get(key)
+        if found:
+            parts[page_id] = value
+    missing = [row for page_id, rows in by_page.items() if page_id not in parts for row in rows]
+    if missing:
+        built = dict(window_entries(request, window, missing))
+        for page_id in {row[1] for row in missing}:
+            entry = built.get(page_id)
+            # A page that is not an event page (any more) publishes nothing.
+            value = (COMPACT_ZONE_FROM, b"")
+            if entry is not None:
+                value = (entry_zone_start(entry), components_bytes(event_components(entry)))
+            parts[page_id] = value
+            _entries.put(keys[page_id], value, None)
+    zone_from = min([COMPACT_ZONE_FROM, *(zone for zone, _bytes in parts.values())])
+    body = b"".join(parts[page_id][1] for page_id in keys)
+    return calendar_head(name, get_language(), zone_from) + body + CALENDAR_END
+
+
+def feed_calendar(request: HttpRequest, name: str, **filters) -> Calendar:
+    """`feed_bytes` as a calendar (for the code that reads one)."""
+    return Calendar.from_ical(feed_bytes(request, name, **filters))
 
 
 @cacheable_page
 def events_ics(request: HttpRequest) -> HttpResponse:
     """The listing as a subscribable calendar, with the same filters as the listing."""
-    calendar = feed_calendar(request, _("STGM events"))
-    return ics_response(calendar, f"stgm-events-{get_language()}.ics")
+    body = feed_bytes(request, _("STGM events"))
+    return ics_response(body, f"stgm-events-{get_language()}.ics")
 
 
 def when_text(start: datetime.datetime, end: datetime.datetime, all_day: bool = False) -> str:

@@ -28,6 +28,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import (
     Calendar,
+    Component,
     Event,
     Parameters,
     Timezone,
@@ -93,6 +94,8 @@ class EventEntry:
     # A series then starts at its first date in the window and, with an end, stops there:
     # what a client expands is exactly the site's dates of the window. None: every date.
     window: tuple[datetime.datetime, datetime.datetime | None] | None = None
+    # The moment a series' horizon counts from (see `series_plan.series_window`); None: now.
+    now: datetime.datetime | None = None
 
 
 # Istanbul has kept +03:00 all year since September 2016: from 2017 on, one observance
@@ -174,14 +177,42 @@ def fold(line: str) -> bytes:
     return b"\r\n ".join(parts)
 
 
-def calendar_bytes(calendar: Calendar) -> bytes:
-    """`calendar.to_ical()`: icalendar's content lines (`Component.content_lines`, but without
-    a new empty `Parameters` per property that has none), folded by `fold`."""
+def _content_bytes(items: Iterable[tuple[str, object]]) -> bytes:
+    """icalendar's content lines of these (name, value) pairs (`Component.content_lines`, but
+    without a new empty `Parameters` per property that has none), folded by `fold`, each
+    ended by CRLF."""
     lines = (
         Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
-        for name, value in calendar.property_items()
+        for name, value in items
     )
-    return b"\r\n".join(fold(line) for line in lines) + b"\r\n"
+    return b"".join(fold(line) + b"\r\n" for line in lines)
+
+
+def calendar_bytes(calendar: Calendar) -> bytes:
+    """`calendar.to_ical()`, by `_content_bytes`."""
+    return _content_bytes(calendar.property_items())
+
+
+def components_bytes(components: Iterable[Component]) -> bytes:
+    """These components (an entry's VEVENTs) as `calendar_bytes` writes them in a calendar."""
+    return b"".join(_content_bytes(component.property_items()) for component in components)
+
+
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+@functools.lru_cache(maxsize=64)
+def calendar_head(name: str, language: str, zone_from: datetime.date) -> bytes:
+    """What `calendar_bytes` writes of `new_calendar(name, language, zone_from)` before its
+    events: its properties and VTIMEZONE (`CALENDAR_END` closes it). Built once per process
+    for each name, language and zone."""
+    items = new_calendar(name, language, zone_from).property_items()
+    return _content_bytes(items[:-1])
+
+
+def entry_zone_start(entry: "EventEntry") -> datetime.date:
+    """The first year of the VTIMEZONE that a calendar of this entry alone needs."""
+    return _zone_start([entry])
 
 
 def uid_for(page: EventFields, original_start: datetime.datetime | None = None) -> str:
@@ -324,7 +355,7 @@ def _vevent(
 def _series_components(entry: EventEntry) -> list[Event]:
     page: EventSeriesPage = entry.page  # type: ignore[assignment]
     uid = uid_for(page)
-    plan = series_dates_for_ical(page, window=entry.window)
+    plan = series_dates_for_ical(page, now=entry.now, window=entry.window)
     duration = page.end - page.start
     first = plan.first or page.start
     master_date = _MasterDate(

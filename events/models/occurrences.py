@@ -139,10 +139,14 @@ class Occurrence(models.Model):
             # one_per_series() asks, for each series date read, whether an earlier date of
             # its page takes place: a range of this index, not every date the page has.
             models.Index(fields=["page", "start"]),
-            # The listing's province and type filters read their dates in order from these,
-            # instead of reading every date of the language until twelve match.
+            # The listing's and the .ics feeds' province and type filters read their dates in
+            # order from these, instead of every date of the language until enough match.
             models.Index(fields=["locale", "province", "start"]),
             models.Index(fields=["locale", "event_type", "start"]),
+            models.Index(
+                fields=["locale", "province", "event_type", "start"],
+                name="occurrence_province_type_start",
+            ),
         ]
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")
