@@ -3,13 +3,13 @@ i18n_patterns), so /tr/... and /en/... give the same events in their own languag
 
 from django.urls import path
 
-from . import feeds
+from . import feeds, syndication
 
 app_name = "event_feeds"
 
 urlpatterns = [
     path("calendar/event/<int:page_id>.ics", feeds.event_ics, name="event_ics"),
     path("calendar/events.ics", feeds.events_ics, name="events_ics"),
-    path("calendar/events.rss", feeds.UpcomingEventsFeed(), name="events_rss"),
-    path("calendar/events.atom", feeds.UpcomingEventsAtomFeed(), name="events_atom"),
+    path("calendar/events.rss", syndication.UpcomingEventsFeed(), name="events_rss"),
+    path("calendar/events.atom", syndication.UpcomingEventsAtomFeed(), name="events_atom"),
 ]
