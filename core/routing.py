@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -144,7 +145,9 @@ def fetch(ref: PageRef, model: type[Page] | None) -> Page:
         related = getattr(model, "route_select_related", ())
         manager = model._default_manager
         return (manager.select_related(*related) if related else manager).get(pk=ref.pk)
-    except Page.DoesNotExist as error:  # deleted since: its generation is already retired
+    # Deleted since it was remembered (a request racing the delete). Not Page.DoesNotExist:
+    # a type whose parents are abstract has a DoesNotExist of its own.
+    except ObjectDoesNotExist as error:
         raise Http404 from error
 
 

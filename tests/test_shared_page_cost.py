@@ -5,16 +5,19 @@ shortcuts must follow every change a visitor could see, at once."""
 
 import pytest
 from csp.middleware import CSPMiddleware
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import Truncator
 from wagtail.models import Page, PageViewRestriction, Site
 
 from config.security import ContentSecurityPolicyMiddleware
+from core import routing
 from core.templatetags.site_tags import truncated
 from demo.builders import make_standard_page, publish
+from events.models import MeetingPage
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +71,15 @@ def test_a_missing_page_is_not_remembered(client, home):
     assert client.get("/tr/yakinda/").status_code == 404
     make_standard_page(home, title="Yakında", slug="yakinda")
     assert client.get("/tr/yakinda/").status_code == 200
+
+
+def test_a_remembered_page_deleted_since_is_not_found_whatever_its_type(home):
+    """A route remembered a moment before its page was deleted names a missing row: a 404,
+    never a 500, for a page type whose parents are abstract too (its own DoesNotExist)."""
+    meeting = ContentType.objects.get_for_model(MeetingPage)
+    gone = routing.PageRef(pk=987654, content_type_id=meeting.pk, path="00010009", depth=2)
+    with pytest.raises(Http404):
+        routing.fetch(gone, MeetingPage)
 
 
 def test_routable_sub_pages_and_unknown_slugs_below_a_page(client, home):
