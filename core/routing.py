@@ -10,9 +10,11 @@ its own row (with its type's `route_select_related`), which also checks that it 
 exists and is live.
 
 Pages whose type routes on its own (RoutablePageMixin: sub-pages, feeds) are fetched and
-asked, as Wagtail does; the walk goes on below them when they hand the rest back to
-`BasePage.route`. What is not found is never cached (a mistyped URL stores nothing), nor is
-a slug that no page could have. With the shared cache away, each request computes its
+asked, as Wagtail does, when one of their sub-routes matches the rest of the path; when none
+does, they would hand it back to `BasePage.route`, so the walk goes on below them without
+their row (an event below the events index costs one page query, not two). What is not
+found is never cached (a mistyped URL stores nothing), nor is a slug that no page could
+have. With the shared cache away, each request computes its
 steps (a generation of its own, core.versions), as Wagtail alone would.
 """
 
@@ -25,7 +27,9 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest
 from django.http.request import split_domain_port
+from django.urls import Resolver404
 from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.url_routing import RouteResult
@@ -137,6 +141,29 @@ def routes_by_slug(model: type[Page] | None) -> bool:
     return model is not None and getattr(model, "route", None) is BasePage.route
 
 
+def _route_after_routable(model: type[Page]):
+    """The `route` that RoutablePageMixin's falls back on for this type."""
+    after = model.__mro__[model.__mro__.index(RoutablePageMixin) + 1 :]
+    return next(klass.__dict__["route"] for klass in after if "route" in klass.__dict__)
+
+
+def hands_on(model: type[Page] | None, rest: list[str]) -> bool:
+    """Whether a page of this type passes `rest` on to its children untouched: it routes
+    as RoutablePageMixin over `BasePage.route` and none of its sub-routes matches `rest`
+    (what RoutablePageMixin.route tries first, live or not, before handing it back)."""
+    from .mixins import BasePage
+
+    if model is None or getattr(model, "route", None) is not RoutablePageMixin.route:
+        return False
+    if _route_after_routable(model) is not BasePage.route:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+    except Resolver404:
+        return True
+    return False
+
+
 def fetch(ref: PageRef, model: type[Page] | None) -> Page:
     """The page's specific row, with what its template always shows."""
     try:
@@ -162,7 +189,8 @@ def descend(start: PageRef, components: list[str]) -> tuple[PageRef, type[Page] 
                 raise Http404
             break
         ref, model, taken = found, page_model(found), taken + 1
-        if not routes_by_slug(model):
+        rest = components[taken:]
+        if not routes_by_slug(model) and not (rest and hands_on(model, rest)):
             break
     return ref, model, taken
 

@@ -184,3 +184,28 @@ def test_other_views_of_the_public_site_find_the_site_from_the_cache(client, hom
     make_standard_page(home, title="Eğitim", slug="egitim")
     sql = queries_of(client, "/tr/search/?q=eğitim")
     assert not [query for query in sql if 'FROM "wagtailcore_site"' in query], sql
+
+
+def test_an_event_below_the_routable_events_index_costs_one_page_query(client, home):
+    """The events index routes on its own (calendar, feeds); a slug none of its sub-routes
+    matches is a child's, found from the cached steps without the index's row."""
+    from demo.builders import make_event, make_events_index
+
+    index = make_events_index(home)
+    event = make_event(index, title="Buluşma", slug="bulusma")
+    sql = queries_of(client, event.url)
+    page_rows = [s for s in sql if '"wagtailcore_page"."path"' in s]
+    assert len(page_rows) == 1, "\n".join(s[:150] for s in sql)  # the event's own
+    assert "events_meetingpage" in page_rows[0]
+    assert client.get(f"{index.url}calendar/").status_code in (200, 302)  # still its own
+    assert client.get(f"{event.url}yok/").status_code == 404
+
+
+def test_hands_on_only_what_no_sub_route_matches():
+    from events.models import EventIndexPage, MeetingPage
+    from home.models import StandardPage
+
+    assert routing.hands_on(EventIndexPage, ["bulusma"])
+    assert not routing.hands_on(EventIndexPage, ["calendar"])
+    assert not routing.hands_on(MeetingPage, ["register"])
+    assert not routing.hands_on(StandardPage, ["bulusma"])  # routes by slug, not on its own
