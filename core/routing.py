@@ -14,8 +14,8 @@ asked, as Wagtail does, when one of their sub-routes matches the rest of the pat
 does, they would hand it back to `BasePage.route`, so the walk goes on below them without
 their row (an event below the events index costs one page query, not two). What is not
 found is never cached (a mistyped URL stores nothing), nor is a slug that no page could
-have. With the shared cache away, each request computes its
-steps (a generation of its own, core.versions), as Wagtail alone would.
+have. With the shared cache away, each request computes its steps (a generation of its
+own, core.versions), as Wagtail alone would.
 """
 
 import pickle
