@@ -25,6 +25,7 @@ import sys
 from datetime import UTC, datetime
 
 from bench.database import databases, prepare
+from bench.growth import run_growth
 from bench.load import ensure_wrk
 from bench.reference import PAIRS, loopback_base, pairs_with
 from bench.run import run_tables
@@ -101,6 +102,14 @@ def parser() -> argparse.ArgumentParser:
         help="runs of each reference page, between runs of ours (ours, reference, ours, ...)",
     )
     p.add_argument(
+        "--growth",
+        action="store_true",
+        help="instead of the table: the pages of --growth-from and --scale served side by "
+        "side and measured alternately (uncached), each page's growth judged",
+    )
+    p.add_argument("--growth-from", type=float, default=1.0, help="the small scale of --growth")
+    p.add_argument("--growth-rounds", type=int, default=2, help="runs of each page at each scale")
+    p.add_argument(
         "--soak",
         type=float,
         default=0,
@@ -122,6 +131,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         p.error(str(error))
     if args.reference_rounds < 1:
         p.error("--reference-rounds must be at least 1")
+    if args.growth_rounds < 1:
+        p.error("--growth-rounds must be at least 1")
+    if args.growth and args.growth_from == args.scale:
+        p.error("--growth compares two scales: give --scale other than --growth-from")
     return args
 
 
@@ -141,4 +154,6 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.soak:
         return run_soak(args, wrk, report)
+    if args.growth:
+        return run_growth(args, wrk, report)
     return run_tables(args, wrk, report)

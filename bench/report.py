@@ -245,12 +245,19 @@ def update_results_file(table: str, scale: float = 1, path: Path | None = None) 
     path = path or RESULTS_FILE
     text = path.read_text() if path.exists() else ""
     start, end = markers(scale)
+    first_end = markers(1)[1]
+    if (start not in text or end not in text) and first_end in text:
+        path.write_text(text.replace(first_end, f"{first_end}\n\n{start}\n{end}", 1))
+    update_block(table, start, end, path)
+
+
+def update_block(table: str, start: str, end: str, path: Path | None = None) -> None:
+    """Put `table` between the `start` and `end` markers of the results file, a new block
+    at its end."""
+    path = path or RESULTS_FILE
+    text = path.read_text() if path.exists() else ""
     if start not in text or end not in text:
-        first_end = markers(1)[1]
-        if first_end in text:
-            text = text.replace(first_end, f"{first_end}\n\n{start}\n{end}", 1)
-        else:
-            text = f"{text.rstrip()}\n\n{start}\n{end}\n".lstrip()
+        text = f"{text.rstrip()}\n\n{start}\n{end}\n".lstrip()
     before, rest = text.split(start, 1)
     _old, after = rest.split(end, 1)
     path.write_text(f"{before}{start}\n{table}\n{end}{after}")
