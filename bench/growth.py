@@ -79,11 +79,7 @@ def page_growth(page: dict) -> dict:
 
 def pages_by_name(database: Database, scale: float, args: argparse.Namespace) -> dict[str, dict]:
     found = selected_targets(database, argparse.Namespace(**{**vars(args), "scale": scale}))
-    return {
-        t["name"]: t
-        for t in found
-        if t["kind"] in ("page", "floor") and t.get("method", "GET") == "GET"
-    }
+    return {t["name"]: t for t in found if t["kind"] in ("page", "floor")}
 
 
 def measure_growth(
