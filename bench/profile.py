@@ -8,6 +8,7 @@ slows everything down): a map of where to look.
 
 import argparse
 import cProfile
+import hashlib
 import os
 import pstats
 import sys
@@ -49,6 +50,9 @@ def main() -> int:
     os.environ["PAGE_CACHE_SECONDS"] = "0"
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
+    # Cache keys of this database's own: another scale's routes and counts are not this one's.
+    digest = hashlib.sha256(os.environ.get("DATABASE_URL", "").encode()).hexdigest()[:10]
+    os.environ["CACHE_KEY_PREFIX"] = f"stgm-profile-{digest}"
     import django
 
     django.setup()

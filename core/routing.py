@@ -165,13 +165,14 @@ def hands_on(model: type[Page] | None, rest: list[str]) -> bool:
 
 
 def fetch(ref: PageRef, model: type[Page] | None) -> Page:
-    """The page's specific row, with what its template always shows."""
+    """The page's specific row, with what its template always shows: its type's
+    `route_select_related` and its locale (its language, which the shared image's text
+    alternative and the language links ask)."""
     try:
         if model is None:  # its type's app is gone: Wagtail serves the generic page
-            return Page.objects.get(pk=ref.pk)
-        related = getattr(model, "route_select_related", ())
-        manager = model._default_manager
-        return (manager.select_related(*related) if related else manager).get(pk=ref.pk)
+            return Page.objects.select_related("locale").get(pk=ref.pk)
+        related = ("locale", *getattr(model, "route_select_related", ()))
+        return model._default_manager.select_related(*related).get(pk=ref.pk)
     # Deleted since it was remembered (a request racing the delete). Not Page.DoesNotExist:
     # a type whose parents are abstract has a DoesNotExist of its own.
     except ObjectDoesNotExist as error:

@@ -209,3 +209,14 @@ def test_hands_on_only_what_no_sub_route_matches():
     assert not routing.hands_on(EventIndexPage, ["calendar"])
     assert not routing.hands_on(MeetingPage, ["register"])
     assert not routing.hands_on(StandardPage, ["bulusma"])  # routes by slug, not on its own
+
+
+def test_a_routed_page_comes_with_its_locale(home, django_assert_num_queries):
+    """Its language is asked on every page (the shared image's text alternative)."""
+    from demo.builders import make_event, make_events_index
+
+    event = make_event(make_events_index(home), title="Buluşma", slug="bulusma")
+    for page, model in ((event, MeetingPage), (home, None)):
+        fetched = routing.fetch(routing._ref(page), model)
+        with django_assert_num_queries(0):
+            assert fetched.locale.language_code == "tr"
