@@ -107,6 +107,27 @@ def test_sitemap_index_splits_the_pages_into_files(client, home, monkeypatch):
     assert index.find("s:sitemap/s:lastmod", SITEMAP_NS).text == localtime(latest).isoformat()
 
 
+def test_sitemap_index_is_rendered_once_per_content_generation(client, home, monkeypatch):
+    """It lists one line per file, growing with the site: kept, with its headers, until a
+    page changes."""
+    from home import views
+
+    rendered = []
+    render = views.django_sitemap_index
+    monkeypatch.setattr(
+        views, "django_sitemap_index", lambda *a, **k: rendered.append(1) or render(*a, **k)
+    )
+    first = client.get("/sitemap.xml")
+    again = client.get("/sitemap.xml")
+    assert len(rendered) == 1
+    assert again.content == first.content
+    for header in ("Content-Type", "Last-Modified", "X-Robots-Tag"):
+        assert again[header] == first[header]
+    make_standard_page(home, title="Yeni", slug="yeni")
+    client.get("/sitemap.xml")
+    assert len(rendered) == 2
+
+
 def test_sitemap_index_follows_publishing_moving_and_deleting(client, home, monkeypatch):
     """The pages' count and latest change are kept per content generation."""
     from home.sitemap import MultilingualSitemap
