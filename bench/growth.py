@@ -4,15 +4,19 @@ one on the `--scale` one, each with its own cache keys, the page cache off; each
 measured on the small site, the large one, the small one, ... (`--growth-rounds` runs of
 each), with the same wrk settings. Separate table runs a quarter of an hour apart differ by
 10 to 15 % on the same page (frequency, caches, other work): more than the +10 % the growth
-target allows; alternating puts that drift on both sides."""
+target allows; alternating puts that drift on both sides. Beside the timings, the work each
+page does per request is counted at both scales (bench.calls: Python function calls, SQL
+queries, SQLite's steps), which no load can move."""
 
 import argparse
+import json
+import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.database import databases, prepare
-from bench.env import Database, flush_bench_cache, log
+from bench.env import PYTHON, ROOT, Database, bench_env, flush_bench_cache, log
 from bench.load import load_average, wait_for_quiet
 from bench.measure import MAX_GROWTH, measure
 from bench.report import fmt, machine_info, span, update_block, write_results
@@ -54,19 +58,33 @@ def alternate_scales(
     return pages
 
 
+def work_growth(page: dict) -> dict[str, float]:
+    """How each count of bench.calls grew from the small site to the large one."""
+    small, large = page.get("work_small") or {}, page.get("work_large") or {}
+    return {
+        count: large[count] / small[count] - 1
+        for count in ("calls", "sqlite_steps")
+        if small.get(count) and large.get(count) is not None
+    }
+
+
 def page_growth(page: dict) -> dict:
     """A page's CPU ms per request at each scale (all CPU over all requests, and the range
-    over the runs), the growth, and what misses the target."""
+    over the runs), the growth, and what misses the target: the CPU's growth, or the
+    work's (the counts of bench.calls)."""
     small, large = cpu_per_request(page.get("small", [])), cpu_per_request(page.get("large", []))
     grown = large / small - 1 if small and large is not None else None
+    problems = []
     if page.get("only"):
-        check = f"measured at the {page['only']} scale only"
+        problems.append(f"measured at the {page['only']} scale only")
     elif grown is None:
-        check = "no CPU figure on one side"
+        problems.append("no CPU figure on one side")
     elif grown > MAX_GROWTH:
-        check = f"growth {grown:+.0%} > +{MAX_GROWTH:.0%}"
-    else:
-        check = "ok"
+        problems.append(f"growth {grown:+.0%} > +{MAX_GROWTH:.0%}")
+    for count, work in work_growth(page).items():
+        if work > MAX_GROWTH:
+            problems.append(f"{count.replace('_', ' ')} {work:+.0%} > +{MAX_GROWTH:.0%}")
+    check = "; ".join(problems) or "ok"
     return {
         "small_ms": small,
         "large_ms": large,
@@ -82,13 +100,37 @@ def pages_by_name(database: Database, scale: float, args: argparse.Namespace) ->
     return {t["name"]: t for t in found if t["kind"] in ("page", "floor")}
 
 
+def work_counts(database: Database, targets: dict[str, dict]) -> dict[str, dict]:
+    """The counts of bench.calls for each GET of `targets`, in a process of its own on
+    `database` ({} with the reason logged if it fails)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as file:
+        json.dump(list(targets.values()), file)
+        file.flush()
+        command = [PYTHON, "-m", "bench.calls", "--database-url", database.url]
+        result = subprocess.run(
+            [*command, "--targets", file.name],
+            cwd=ROOT,
+            env=bench_env(database),
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+        )
+    if result.returncode != 0:
+        log(f"bench.calls failed on {database.label}: {result.stderr[-2000:]}")
+        return {}
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def measure_growth(
     pair: tuple[Database, Database], wrk: str, args: argparse.Namespace, scripts: Path
 ) -> dict:
-    """One database's pages at both scales, alternately."""
+    """One database's pages at both scales: their work counted, then timed alternately."""
     small_db, large_db = pair
     small = pages_by_name(small_db, args.growth_from, args)
     large = pages_by_name(large_db, args.scale, args)
+    log(f"[{large_db.label}, growth] counting each page's work at both scales")
+    work = {"small": work_counts(small_db, small), "large": work_counts(large_db, large)}
     wait_for_quiet(args.quiet_load, args.quiet_wait)
     load_start = load_average()
     flush_bench_cache()
@@ -113,12 +155,26 @@ def measure_growth(
             runner(on_small, f"scale {args.growth_from:g}"),
             runner(on_large, f"scale {args.scale:g}"),
         )
+    for page in pages:
+        for side in ("small", "large"):
+            page[f"work_{side}"] = work[side].get(page["name"])
     return {
         "database": large_db.label,
         "load_start": load_start,
         "load_end": load_average(),
         "pages": pages,
     }
+
+
+WORK = ("calls", "queries", "sqlite_steps")
+
+
+def work_cell(page: dict, count: str) -> str:
+    """A count at both scales, "17,225 → 17,160"."""
+    values = [(page.get(f"work_{side}") or {}).get(count) for side in ("small", "large")]
+    if all(value is None for value in values):
+        return "–"
+    return " → ".join("–" if value is None else f"{value:,.0f}" for value in values)
 
 
 def growth_markdown(report: dict) -> str:
@@ -129,7 +185,9 @@ def growth_markdown(report: dict) -> str:
         f"Scale {scales[0]:g} and scale {scales[1]:g} served side by side, each page measured "
         f"alternately on each ({report['rounds']} runs of each, page cache off). CPU ms/req: "
         "all the CPU over all the requests (the range over the runs in brackets); growth: "
-        f"the large site's over the small one's (target at most +{MAX_GROWTH:.0%}).",
+        f"the large site's over the small one's (target at most +{MAX_GROWTH:.0%}). Work: "
+        "Python function calls and SQL queries per request at each scale, and on SQLite "
+        "its virtual machine's steps (counted by bench.calls, not timed).",
     ]
     for run in report["runs"]:
         lines += [
@@ -138,8 +196,8 @@ def growth_markdown(report: dict) -> str:
             f"start, {run['load_end']} at the end",
             "",
             f"| page | CPU ms/req, scale {scales[0]:g} | CPU ms/req, scale {scales[1]:g} | "
-            "growth | check |",
-            "| --- | ---: | ---: | ---: | --- |",
+            "growth | Python calls | SQL queries | SQLite steps | check |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
         for page in run["pages"]:
             figures = page_growth(page)
@@ -148,7 +206,9 @@ def growth_markdown(report: dict) -> str:
                 f"| {page['name']} `{page.get('large_path') or page.get('small_path')}` | "
                 f"{fmt(figures['small_ms'])} ({span(figures['small_range'])}) | "
                 f"{fmt(figures['large_ms'])} ({span(figures['large_range'])}) | "
-                f"{'–' if grown is None else f'{grown:+.0%}'} | {figures['check']} |"
+                f"{'–' if grown is None else f'{grown:+.0%}'} | "
+                + " | ".join(work_cell(page, count) for count in WORK)
+                + f" | {figures['check']} |"
             )
     return "\n".join(lines) + "\n"
 

@@ -47,6 +47,11 @@ def test_growth_is_all_the_cpu_over_all_the_requests_of_each_side():
 
     page["large"] = [run(10.4, 100)]
     assert page_growth(page)["check"] == "ok"
+    page["work_small"] = {"calls": 20000, "queries": 2.0, "sqlite_steps": 100}
+    page["work_large"] = {"calls": 20100, "queries": 2.0, "sqlite_steps": 400}
+    assert page_growth(page)["check"] == "sqlite steps +300% > +10%"
+    page["work_large"] = {"calls": 23000, "queries": 2.0, "sqlite_steps": None}
+    assert page_growth(page)["check"] == "calls +15% > +10%"
     page["large"] = [{"cpu_ms": None, "requests": 0}]
     assert page_growth(page)["check"] == "no CPU figure on one side"
 
@@ -70,15 +75,17 @@ def test_the_growth_table_and_its_block_in_the_results_file(tmp_path):
                         "large_path": "/tr/etkinlikler/bulusma-1/",
                         "small": [run(7.0), run(7.2)],
                         "large": [run(7.4), run(7.6)],
+                        "work_small": {"calls": 17225, "queries": 2.0, "sqlite_steps": 160},
+                        "work_large": {"calls": 17160, "queries": 2.0, "sqlite_steps": 160},
                     }
                 ],
             }
         ],
     }
     table = growth_markdown(report)
-    row = "| meeting (tr) `/tr/etkinlikler/bulusma-1/` | 7.1 (7.0–7.2) | 7.5 (7.4–7.6) | +6% | ok |"
-    assert row in table
-    assert "| page | CPU ms/req, scale 1 | CPU ms/req, scale 10 | growth | check |" in table
+    row = "| meeting (tr) `/tr/etkinlikler/bulusma-1/` | 7.1 (7.0–7.2) | 7.5 (7.4–7.6) | +6% | "
+    assert row + "17,225 → 17,160 | 2 → 2 | 160 → 160 | ok |" in table
+    assert "| growth | Python calls | SQL queries | SQLite steps | check |" in table
 
     results = tmp_path / "RESULTS.md"
     results.write_text("# Bench\n")
@@ -94,3 +101,20 @@ def test_growth_needs_two_scales_and_a_run_of_each(capsys):
     with pytest.raises(SystemExit):
         parse_args(["--growth", "--scale", "10", "--growth-rounds", "0"])
     assert "--growth compares two scales" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_the_work_of_a_request_is_counted_not_timed(client, home):
+    from django.db import connection
+
+    from bench.calls import counts
+
+    first, again = counts(client, "/tr/"), counts(client, "/tr/")
+    # Counts, the same whatever the machine does (a lazy cache may add a call or two).
+    assert abs(again["calls"] - first["calls"]) <= first["calls"] / 100
+    assert (again["queries"], again["sqlite_steps"]) == (first["queries"], first["sqlite_steps"])
+    assert first["status"] == 200 and first["calls"] > 1000
+    if connection.vendor == "sqlite":
+        assert first["sqlite_steps"] > 0
+    else:
+        assert first["sqlite_steps"] is None
