@@ -3,7 +3,8 @@ request, counted rather than timed, so that the machine's load cannot move it: t
 function calls (cProfile's count), the SQL queries, and on SQLite the statements' virtual
 machine steps (SQLite runs inside the worker, so its work is the worker's CPU; a
 PostgreSQL server's is not). Prints JSON: {name: {"calls": ..., "queries": ...,
-"sqlite_steps": ...}} per request, over a few requests after a warm-up.
+"sqlite_steps": ...}} per request, over a few requests after a warm-up (a POST target's
+"{n}" a new value in each, as in the timed runs).
 
 `python -m bench --growth` runs it on both scales beside the timed runs: a page whose
 counts stay flat does the same work on the large site, whatever its timings say."""
@@ -15,6 +16,7 @@ import json
 import os
 import pstats
 import sys
+import time
 
 WARM_UP = 3
 COUNTED = 5
@@ -22,13 +24,28 @@ COUNTED = 5
 STEP_GRAIN = 100
 
 
-def counts(client, path: str) -> dict:
-    """The counts of one request to `path` (averaged over COUNTED after WARM_UP)."""
+def sender(client, target: dict):
+    """A function sending the target's request: a GET, or its POST with a new value for
+    each "{n}" of its body (a new organisation each time)."""
+    if target.get("method", "GET") == "GET":
+        return lambda: client.get(target["path"])
+    content_type = target.get("headers", {}).get("Content-Type", "")
+
+    def post():
+        body = target.get("body", "").replace("{n}", f"calls-{time.time_ns()}")
+        return client.generic("POST", target["path"], body, content_type=content_type)
+
+    return post
+
+
+def counts(client, target: dict) -> dict:
+    """The counts of one request of `target` (averaged over COUNTED after WARM_UP)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    send = sender(client, target)
     for _ in range(WARM_UP):
-        client.get(path)
+        send()
     steps = [0]
 
     def step() -> int:
@@ -43,7 +60,7 @@ def counts(client, path: str) -> dict:
     with CaptureQueriesContext(connection) as queries:
         profiler.enable()
         for _ in range(COUNTED):
-            status = client.get(path).status_code
+            status = send().status_code
         profiler.disable()
     if sqlite:
         connection.connection.set_progress_handler(None, 0)
@@ -76,11 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     client = Client(HTTP_HOST="127.0.0.1")
     with open(args.targets) as file:
         targets = json.load(file)
-    found = {
-        target["name"]: counts(client, target["path"])
-        for target in targets
-        if target.get("method", "GET") == "GET"
-    }
+    found = {target["name"]: counts(client, target) for target in targets}
     print(json.dumps(found))
     return 0
 

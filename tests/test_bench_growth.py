@@ -109,7 +109,8 @@ def test_the_work_of_a_request_is_counted_not_timed(client, home):
 
     from bench.calls import counts
 
-    first, again = counts(client, "/tr/"), counts(client, "/tr/")
+    home_page = {"name": "home", "path": "/tr/", "method": "GET"}
+    first, again = counts(client, home_page), counts(client, home_page)
     # Counts, the same whatever the machine does (a lazy cache may add a call or two).
     assert abs(again["calls"] - first["calls"]) <= first["calls"] / 100
     assert (again["queries"], again["sqlite_steps"]) == (first["queries"], first["sqlite_steps"])
@@ -118,3 +119,27 @@ def test_the_work_of_a_request_is_counted_not_timed(client, home):
         assert first["sqlite_steps"] > 0
     else:
         assert first["sqlite_steps"] is None
+
+
+@pytest.mark.django_db
+def test_a_post_is_counted_with_a_new_organisation_each_time(client, home):
+    from urllib.parse import urlencode
+
+    from applications.models import StandApplication
+    from bench.calls import COUNTED, WARM_UP, counts
+    from demo.builders import application_fields, make_events_index, make_festival
+
+    festival = make_festival(make_events_index(home), stands=50)
+    fields = {**application_fields(), "consent": "on"}
+    fields.update(organisation="Bench Derneği {n}", email="bench{n}@example.org")
+    target = {
+        "name": "stand application",
+        "path": f"{festival.url}{festival.reverse_subpage('apply')}",
+        "method": "POST",
+        "body": urlencode(fields, doseq=True, safe="{}"),
+        "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+    }
+    found = counts(client, target)
+    assert found["status"] == 303  # accepted: on to the applicant's status page
+    assert StandApplication.objects.filter(festival=festival).count() == WARM_UP + COUNTED
+    assert found["queries"] > 5
