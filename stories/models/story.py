@@ -360,8 +360,14 @@ class StoryPage(BasePage):
         }
 
     def archive(self) -> StoryIndexPage | None:
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The archive the story is in (its parent, which is always one): one query, or
+        none when routing handed the parent over."""
+        from .index_page import StoryIndexPage
+
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, StoryIndexPage):
+            return parent
+        return StoryIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

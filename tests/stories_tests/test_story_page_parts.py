@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from demo.builders import publish
-from stories.models import StoryPage
+from stories.models import StoryIndexPage, StoryPage
 from tests.stories_tests.helpers import make_story
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +53,13 @@ def test_a_kept_story_follows_its_narrator_themes_event_and_a_publish(
     preview.render()
     assert "Taslak alıntı" in preview.content.decode()
     assert "Yeni alıntı" in client.get(story.url).content.decode()
+
+
+def test_a_story_finds_its_archive_in_one_query(index, django_assert_num_queries):
+    """Its archive links (the province, the themes, all stories, the RSS feed) need the
+    archive page: read as the specific page at once, not the parent and then its type."""
+    story = StoryPage.objects.get(pk=make_story(index, 1, translate_to_english=False).pk)
+    with django_assert_num_queries(1):
+        archive = story.archive()
+    assert archive == index and isinstance(archive, StoryIndexPage)
+    assert archive.reverse_subpage("feed") == "feed/"
