@@ -48,10 +48,11 @@ def bench_env(database: Database, **extra: str) -> dict[str, str]:
     return env
 
 
-def in_django(args: list[str], env: dict[str, str], timeout: int = 3600) -> object:
-    """Run `python -m bench.content ARGS` (inside Django) and return its JSON answer."""
+def run_json(args: list[str], env: dict[str, str], timeout: int) -> tuple[object, str]:
+    """Run `python ARGS` in the project: its JSON answer (the last line it prints), or None
+    when it failed, and the end of what it wrote on standard error."""
     result = subprocess.run(
-        [PYTHON, "-m", "bench.content", *args],
+        [PYTHON, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -59,11 +60,20 @@ def in_django(args: list[str], env: dict[str, str], timeout: int = 3600) -> obje
         timeout=timeout,
         check=False,
     )
+    errors = result.stderr.strip()[-4000:]
     if result.returncode != 0:
-        raise SystemExit(f"bench.content {args} failed:\n{result.stderr[-4000:]}")
-    if result.stderr.strip():
-        log(result.stderr.strip()[-2000:])
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        return None, errors
+    return json.loads(result.stdout.strip().splitlines()[-1]), errors
+
+
+def in_django(args: list[str], env: dict[str, str], timeout: int = 3600) -> object:
+    """Run `python -m bench.content ARGS` (inside Django) and return its JSON answer."""
+    answer, errors = run_json(["-m", "bench.content", *args], env, timeout)
+    if answer is None:
+        raise SystemExit(f"bench.content {args} failed:\n{errors}")
+    if errors:
+        log(errors[-2000:])
+    return answer
 
 
 def manage(database: Database, *args: str, timeout: int = 1800) -> None:

@@ -10,13 +10,12 @@ queries, SQLite's steps), which no load can move."""
 
 import argparse
 import json
-import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.database import databases, prepare
-from bench.env import PYTHON, ROOT, Database, bench_env, flush_bench_cache, log
+from bench.env import Database, bench_env, flush_bench_cache, log, run_json
 from bench.load import load_average, wait_for_quiet
 from bench.measure import MAX_GROWTH, measure
 from bench.report import fmt, machine_info, span, update_block, write_results
@@ -101,25 +100,17 @@ def pages_by_name(database: Database, scale: float, args: argparse.Namespace) ->
 
 
 def work_counts(database: Database, targets: dict[str, dict]) -> dict[str, dict]:
-    """The counts of bench.calls for each GET of `targets`, in a process of its own on
+    """The counts of bench.calls for each of `targets`, in a process of its own on
     `database` ({} with the reason logged if it fails)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json") as file:
         json.dump(list(targets.values()), file)
         file.flush()
-        command = [PYTHON, "-m", "bench.calls", "--database-url", database.url]
-        result = subprocess.run(
-            [*command, "--targets", file.name],
-            cwd=ROOT,
-            env=bench_env(database),
-            capture_output=True,
-            text=True,
-            timeout=1800,
-            check=False,
-        )
-    if result.returncode != 0:
-        log(f"bench.calls failed on {database.label}: {result.stderr[-2000:]}")
+        command = ["-m", "bench.calls", "--database-url", database.url, "--targets", file.name]
+        answer, errors = run_json(command, bench_env(database), 1800)
+    if answer is None:
+        log(f"bench.calls failed on {database.label}: {errors[-2000:]}")
         return {}
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return answer  # type: ignore[return-value]
 
 
 def measure_growth(

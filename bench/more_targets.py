@@ -6,13 +6,12 @@ rebuilds them); prints them as JSON. `more_targets()` is the driver's side."""
 import argparse
 import json
 import os
-import subprocess
 import sys
 from dataclasses import asdict
 
 import django
 
-from bench.env import PYTHON, ROOT, log
+from bench.env import log, run_json
 
 FOLLOWS = "events .ics feed (tr)"  # the extra feeds go after this target in the table
 
@@ -25,19 +24,11 @@ def extra_generators() -> list:
 
 def more_targets(env: dict[str, str], scale: float) -> list[dict]:
     """The extra targets, asked of a process with the bench's settings (`env`)."""
-    result = subprocess.run(
-        [PYTHON, "-m", "bench.more_targets", "--scale", str(scale)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if result.returncode != 0:
-        log(f"bench.more_targets failed, measuring without its targets:\n{result.stderr[-2000:]}")
+    answer, errors = run_json(["-m", "bench.more_targets", "--scale", str(scale)], env, 600)
+    if answer is None:
+        log(f"bench.more_targets failed, measuring without its targets:\n{errors[-2000:]}")
         return []
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return answer  # type: ignore[return-value]
 
 
 def merged(targets: list[dict], extra: list[dict]) -> list[dict]:
