@@ -163,7 +163,8 @@ def render_urlset(urls: list[dict]) -> str:
 
 
 #: Apps above home add sitemap sections (addresses that are routes, not pages): a function
-#: taking the request and returning {section name: Sitemap}.
+#: taking the request and returning {section name: Sitemap}. The index is kept per content
+#: generation (home.views.sitemap): a section's files may change only with the pages.
 SITEMAP_SECTIONS_HOOK = "sitemap_sections"
 
 
